@@ -1,0 +1,1366 @@
+// The import engine (see import.hpp).
+//
+// Phases: Expand (unzip, decode, recognise) -> Parse (CSV rows into staging, in slices) ->
+// Merge (one step: owner, identities, contacts, conversations, dedup). The Store is only
+// touched in Merge, so a cancel or a failure before it leaves the Store as it was.
+#include "core/import.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstring>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/csv.hpp"
+#include "core/dates.hpp"
+#include "core/identity.hpp"
+#include "core/recognize.hpp"
+#include "core/text.hpp"
+#include "core/zip.hpp"
+
+namespace rk {
+
+const char* kind_name(FileKind k) {
+  switch (k) {
+    case FileKind::Unknown: return "unknown";
+    case FileKind::Unused: return "unused";
+    case FileKind::Connections: return "connections";
+    case FileKind::Messages: return "messages";
+    case FileKind::Invitations: return "invitations";
+    case FileKind::EndorsementsReceived: return "endorsements_received";
+    case FileKind::EndorsementsGiven: return "endorsements_given";
+    case FileKind::RecommendationsReceived: return "recommendations_received";
+    case FileKind::RecommendationsGiven: return "recommendations_given";
+    case FileKind::Profile: return "profile";
+  }
+  return "unknown";
+}
+
+namespace {
+
+constexpr uint32_t kNone = 0xFFFFFFFFu;
+constexpr size_t kMaxDetails = 50;
+
+using Clock = std::chrono::steady_clock;
+
+uint64_t hash_str(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+uint64_t mix(uint64_t a, uint64_t b) {
+  a ^= b + 0x9E3779B97F4A7C15ull + (a << 6) + (a >> 2);
+  a ^= a >> 31;
+  a *= 0xBF58476D1CE4E5B9ull;
+  return a ^ (a >> 29);
+}
+
+bool truthy(std::string_view v) {
+  v = trim(v);
+  return iequals_ascii(v, "true") || iequals_ascii(v, "yes") || v == "1";
+}
+
+bool looks_like_html(std::string_view s) {
+  static const char* const kTags[] = {"br", "p", "div", "a", "span", "html", "body", "table", "img",
+                                      "b", "i", "strong", "em", "ul", "ol", "li", "td", "tr", "font",
+                                      "h1", "h2", "h3", "center", "u", "hr", "meta", "style", "head"};
+  size_t pos = 0;
+  int checked = 0;
+  while ((pos = s.find('<', pos)) != std::string_view::npos && checked < 64) {
+    ++checked;
+    size_t k = pos + 1;
+    if (k < s.size() && s[k] == '/') ++k;
+    size_t b = k;
+    while (k < s.size() && std::isalnum(static_cast<unsigned char>(s[k]))) ++k;
+    std::string_view name = s.substr(b, k - b);
+    if (!name.empty() && k < s.size() && (s[k] == '>' || s[k] == ' ' || s[k] == '/' || s[k] == '\n')) {
+      for (const char* t : kTags)
+        if (iequals_ascii(name, t)) return true;
+    }
+    if (s.compare(pos, 4, "<!--") == 0 || iequals_ascii(s.substr(pos, 9), "<!doctype")) return true;
+    pos = pos + 1;
+  }
+  return false;
+}
+
+std::string clean_text(std::string_view v) {
+  if (looks_like_html(v)) return html_to_text(v);
+  std::string out;
+  if (v.find('\r') == std::string_view::npos) {
+    out.assign(v.data(), v.size());
+  } else {
+    out.reserve(v.size());
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (v[i] == '\r') {
+        if (i + 1 < v.size() && v[i + 1] == '\n') continue;
+        out.push_back('\n');
+      } else {
+        out.push_back(v[i]);
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<std::string_view> split_commas(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t b = 0;
+  for (;;) {
+    size_t c = s.find(',', b);
+    out.push_back(s.substr(b, c == std::string_view::npos ? std::string_view::npos : c - b));
+    if (c == std::string_view::npos) break;
+    b = c + 1;
+  }
+  return out;
+}
+
+// ---- staging -------------------------------------------------------------------------------
+
+struct SPerson {
+  std::string first, last, url, ukey, nkey;
+  bool placeholder = false;
+  bool from_connections = false;
+  uint32_t sender_convs = 0, participant_convs = 0, owner_votes = 0;
+  // Resolution.
+  bool owner = false;
+  ContactId id = kNoContact;
+};
+
+struct SConnection {
+  uint32_t person;
+  std::string email, company, position;
+  Day connected_on = kNoDay;
+};
+
+struct SMessage {
+  uint32_t conv = kNone;  // staged conversation (kNone for legacy rows until merge)
+  uint32_t sender = kNone;
+  Time time = kNoTime;
+  std::string subject, text;
+  // Legacy (2018) rows.
+  bool legacy = false;
+  bool outgoing = false;
+  bool spam = false;
+  std::vector<uint32_t> to;
+};
+
+struct SConv {
+  std::string key, title;
+  bool spam = false;
+  std::vector<uint32_t> people;  // staged persons (sender and recipients), unique
+  std::vector<uint32_t> msgs;
+};
+
+struct SInvitation {
+  uint32_t person;
+  Direction dir;
+  Time time;
+  std::string message;
+};
+struct SEndorsement {
+  uint32_t person;
+  Direction dir;
+  Day day;
+  std::string skill;
+};
+struct SRecommendation {
+  uint32_t person;
+  Direction dir;
+  Day day;
+  std::string text;
+};
+
+struct ParsedFile {
+  std::string name;  // base name
+  std::string owned;
+  std::string_view text;
+  Recognition rec;
+  size_t report = 0;
+  size_t zip_group = kNone;  // index of the zip input it came from
+  std::unique_ptr<csv::Reader> reader;
+  std::vector<int> col;  // column index per known key
+  bool done = false;
+  size_t deleted = 0, drafts = 0, details_dropped = 0;
+};
+
+// Column keys looked up in headers.
+enum Col {
+  cFirst, cLast, cUrl, cEmail, cCompany, cPosition, cConnectedOn,
+  cConvId, cConvTitle, cFrom, cSenderUrl, cTo, cRecipientUrls, cDate, cSubject, cContent, cFolder,
+  cMsgDraft, cConvDraft, cDirection,
+  cSentAt, cMessage, cInviterUrl, cInviteeUrl,
+  cEndDate, cSkill, cEFirst, cELast, cEUrl, cEStatus,
+  cText, cCreation, cStatus, cJobTitle,
+  cHeadline,
+  cCount
+};
+const char* const kColKeys[cCount][3] = {
+    {"firstname", nullptr, nullptr}, {"lastname", nullptr, nullptr}, {"url", "profileurl", nullptr},
+    {"emailaddress", "email", nullptr}, {"company", nullptr, nullptr}, {"position", nullptr, nullptr},
+    {"connectedon", nullptr, nullptr},
+    {"conversationid", nullptr, nullptr}, {"conversationtitle", nullptr, nullptr}, {"from", nullptr, nullptr},
+    {"senderprofileurl", nullptr, nullptr}, {"to", nullptr, nullptr}, {"recipientprofileurls", nullptr, nullptr},
+    {"date", nullptr, nullptr}, {"subject", nullptr, nullptr}, {"content", nullptr, nullptr},
+    {"folder", nullptr, nullptr}, {"ismessagedraft", nullptr, nullptr},
+    {"isconversationdraft", nullptr, nullptr}, {"direction", nullptr, nullptr},
+    {"sentat", nullptr, nullptr}, {"message", nullptr, nullptr}, {"inviterprofileurl", nullptr, nullptr},
+    {"inviteeprofileurl", nullptr, nullptr},
+    {"endorsementdate", nullptr, nullptr}, {"skillname", nullptr, nullptr},
+    {"endorserfirstname", "endorseefirstname", nullptr}, {"endorserlastname", "endorseelastname", nullptr},
+    {"endorserpublicurl", "endorseepublicurl", nullptr}, {"endorsementstatus", nullptr, nullptr},
+    {"text", nullptr, nullptr}, {"creationdate", nullptr, nullptr}, {"status", nullptr, nullptr},
+    {"jobtitle", nullptr, nullptr},
+    {"headline", nullptr, nullptr},
+};
+
+int kind_order(FileKind k) {
+  switch (k) {
+    case FileKind::Profile: return 0;
+    case FileKind::Connections: return 1;
+    case FileKind::Messages: return 2;
+    case FileKind::Invitations: return 3;
+    default: return 4;
+  }
+}
+
+}  // namespace
+
+struct Importer::Impl {
+  Store& store;
+  Day today;
+  ImportLimits limits;
+  ImportReport report;
+  bool cancelled = false, finished = false;
+
+  struct Input {
+    std::string name, bytes;
+  };
+  std::vector<Input> inputs;
+
+  enum class Phase { Expand, Parse, Merge, Done } phase = Phase::Expand;
+  std::string phase_text = "Waiting";
+
+  // Expand state.
+  size_t in_idx = 0;
+  std::unique_ptr<zip::Archive> archive;
+  size_t entry_idx = 0;
+  bool entry_open = false;
+  std::string entry_bytes;
+  size_t total_bytes = 0;
+  std::vector<bool> zip_has_linkedin;
+
+  // Parse state.
+  std::vector<ParsedFile> files;
+  std::vector<size_t> order;
+  size_t parse_pos = 0;
+  size_t parse_total = 0, parse_done_bytes = 0;
+
+  // Staging.
+  std::vector<SPerson> persons;
+  std::unordered_map<std::string, uint32_t> by_ukey, by_nkey;
+  std::unordered_map<std::string, uint32_t> raw_url_cache;
+  std::unordered_map<std::string, std::vector<uint32_t>> recipients_cache;
+  std::unordered_set<std::string> known_names;  // folded full names seen so far
+  std::unordered_set<uint64_t> sender_conv_pairs, participant_conv_pairs;
+  std::vector<SConnection> connections;
+  std::vector<SMessage> messages;
+  std::vector<SConv> convs;
+  std::unordered_map<std::string, uint32_t> conv_by_key;
+  std::vector<SInvitation> invitations;
+  std::vector<SEndorsement> endorsements;
+  std::vector<SRecommendation> recommendations;
+  bool have_profile = false, have_connections = false;
+  std::string profile_first, profile_last, profile_headline;
+  size_t deleted_connections = 0;
+
+  Impl(Store& s, Day t, ImportLimits l) : store(s), today(t), limits(l) {}
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  void detail(ParsedFile& f, size_t line, const std::string& why) {
+    FileReport& r = report.files[f.report];
+    if (r.details.size() < kMaxDetails) r.details.push_back("line " + std::to_string(line) + ": " + why);
+    else ++f.details_dropped;
+  }
+
+  FileReport& add_report(std::string_view name, FileKind kind) {
+    report.files.emplace_back();
+    report.files.back().name = std::string(base_name(name));
+    report.files.back().kind = kind;
+    return report.files.back();
+  }
+
+  // Interns a person reference; kNone when there is nothing to go by.
+  uint32_t person(std::string_view first, std::string_view last, std::string_view url) {
+    first = trim(first);
+    last = trim(last);
+    url = trim(url);
+    std::string uk = url.empty() ? std::string() : url_key(url);
+    bool placeholder = uk.empty() && is_placeholder_name(std::string(first) + " " + std::string(last));
+    std::string nk = placeholder ? std::string("\x01placeholder") : name_key(first, last);
+    if (uk.empty() && nk.empty()) return kNone;
+    uint32_t id;
+    if (!uk.empty()) {
+      auto it = by_ukey.find(uk);
+      if (it != by_ukey.end()) {
+        id = it->second;
+      } else {
+        id = uint32_t(persons.size());
+        persons.emplace_back();
+        persons.back().ukey = uk;
+        persons.back().url = std::string(url);
+        by_ukey.emplace(uk, id);
+      }
+      SPerson& p = persons[id];
+      if (p.first.empty() && p.last.empty() &&
+          !is_placeholder_name(std::string(first) + " " + std::string(last))) {
+        p.first = std::string(first);
+        p.last = std::string(last);
+        p.nkey = name_key(first, last);
+      }
+      return id;
+    }
+    auto it = by_nkey.find(nk);
+    if (it != by_nkey.end()) return it->second;
+    id = uint32_t(persons.size());
+    persons.emplace_back();
+    SPerson& p = persons.back();
+    p.first = std::string(first);
+    p.last = std::string(last);
+    p.nkey = nk;
+    p.placeholder = placeholder;
+    by_nkey.emplace(nk, id);
+    return id;
+  }
+
+  // A person from a full name ("Jane Doe") and maybe a URL.
+  uint32_t person_full(std::string_view full, std::string_view url) {
+    std::string first, last;
+    split_name(full, first, last);
+    return person(first, last, url);
+  }
+
+  uint32_t person_url_cached(std::string_view full, std::string_view url) {
+    if (trim(url).empty()) return person_full(full, url);
+    std::string key(url);
+    key.push_back('\x1f');
+    key.append(full.data(), full.size());
+    auto it = raw_url_cache.find(key);
+    if (it != raw_url_cache.end()) return it->second;
+    uint32_t id = person_full(full, url);
+    if (raw_url_cache.size() < 200000) raw_url_cache.emplace(std::move(key), id);
+    return id;
+  }
+
+  // Groups comma-split pieces of a TO field back into names ("Smith, John" is one name).
+  std::vector<std::string> group_names(const std::vector<std::string_view>& pieces, size_t want) {
+    std::vector<std::string> out;
+    // Known names first (greedy, longest match of up to 4 pieces).
+    for (size_t i = 0; i < pieces.size();) {
+      size_t best = 0;
+      for (size_t len = std::min<size_t>(4, pieces.size() - i); len >= 2; --len) {
+        std::string joined;
+        for (size_t k = 0; k < len; ++k) {
+          if (k) joined.push_back(',');
+          joined.append(pieces[i + k].data(), pieces[i + k].size());
+        }
+        if (known_names.count(fold(joined))) {
+          best = len;
+          out.push_back(std::string(trim(joined)));
+          break;
+        }
+      }
+      if (best) {
+        i += best;
+      } else {
+        out.push_back(std::string(trim(pieces[i])));
+        ++i;
+      }
+    }
+    // Still too many: join pieces that follow ", " (a "Last, First" name) until it fits.
+    if (want != size_t(-1) && out.size() > want) {
+      std::vector<std::string> merged;
+      size_t excess = out.size() - want;
+      // Rebuild from pieces with the space rule, keeping known-name groups.
+      merged.push_back(out[0]);
+      for (size_t i = 1; i < out.size(); ++i) {
+        // pieces that originally started with a space look like the tail of "Last, First"
+        if (excess > 0 && !out[i].empty() && out[i].find(' ') == std::string::npos &&
+            merged.back().find(' ') == std::string::npos) {
+          merged.back() += ", " + out[i];
+          --excess;
+        } else {
+          merged.push_back(out[i]);
+        }
+      }
+      out.swap(merged);
+    }
+    return out;
+  }
+
+  // Recipients of a message: staged persons. Uses the URL list to split names reliably.
+  const std::vector<uint32_t>& recipients(std::string_view to, std::string_view urls) {
+    std::string key(to);
+    key.push_back('\x1f');
+    key.append(urls.data(), urls.size());
+    auto it = recipients_cache.find(key);
+    if (it != recipients_cache.end()) return it->second;
+    std::vector<uint32_t> out;
+    std::vector<std::string_view> url_list;
+    for (auto u : split_commas(urls))
+      if (!trim(u).empty()) url_list.push_back(trim(u));
+    std::string_view tt = trim(to);
+    if (url_list.size() == 1) {
+      uint32_t p = person_full(tt, url_list[0]);
+      if (p != kNone) out.push_back(p);
+    } else if (!tt.empty() || !url_list.empty()) {
+      std::vector<std::string_view> pieces = tt.empty() ? std::vector<std::string_view>{} : split_commas(tt);
+      std::vector<std::string> names;
+      if (url_list.empty()) {
+        if (known_names.count(fold(tt))) names.push_back(std::string(tt));
+        else names = group_names(pieces, size_t(-1));
+      } else if (pieces.size() == url_list.size()) {
+        for (auto p : pieces) names.emplace_back(trim(p));
+      } else {
+        names = group_names(pieces, url_list.size());
+      }
+      if (url_list.empty()) {
+        for (auto& n : names) {
+          uint32_t p = person_full(n, "");
+          if (p != kNone) out.push_back(p);
+        }
+      } else {
+        bool paired = names.size() == url_list.size();
+        for (size_t i = 0; i < url_list.size(); ++i) {
+          uint32_t p = person_full(paired ? std::string_view(names[i]) : std::string_view(), url_list[i]);
+          if (p != kNone) out.push_back(p);
+        }
+      }
+    }
+    if (recipients_cache.size() > 100000) recipients_cache.clear();
+    return recipients_cache.emplace(std::move(key), std::move(out)).first->second;
+  }
+
+  // ---- expand -------------------------------------------------------------------------------
+
+  static bool ignorable_entry(const std::string& name) {
+    std::string_view b = base_name(name);
+    return starts_with(name, "__MACOSX/") || name.find("/__MACOSX/") != std::string::npos ||
+           starts_with(b, "._") || b == ".DS_Store" || b == "Thumbs.db" || b.empty();
+  }
+
+  // Decodes, recognises and queues one file's bytes.
+  void add_parsed(const std::string& name, std::string&& bytes, size_t zip_group) {
+    ParsedFile f;
+    f.name = std::string(base_name(name));
+    f.zip_group = zip_group;
+    f.report = report.files.size();
+    FileReport& r = add_report(name, FileKind::Unknown);
+    if (bytes.empty() || trim(bytes).empty()) {
+      r.errors.push_back("the file is empty");
+      return;
+    }
+    if (zip::looks_like_zip(bytes)) {
+      r.errors.push_back("a zip archive inside the zip: extract it and drop its files");
+      return;
+    }
+    // Decode: valid UTF-8 stays where it is (no copy of a 300 MB file); others are converted.
+    const auto* u = reinterpret_cast<const unsigned char*>(bytes.data());
+    bool utf16 = bytes.size() >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+    if (!utf16) {
+      size_t n = std::min<size_t>(bytes.size(), 4096);
+      for (size_t i = 0; i < n && !utf16; ++i) utf16 = u[i] == 0;
+    }
+    std::string sample;
+    bool is_text;
+    if (!utf16 && valid_utf8(bytes)) {
+      is_text = to_utf8(std::string_view(bytes).substr(0, 65536), sample);
+      f.owned = std::move(bytes);
+      f.text = f.owned;
+      if (starts_with(f.text, "\xEF\xBB\xBF")) f.text.remove_prefix(3);
+    } else {
+      is_text = to_utf8(bytes, f.owned);
+      std::string().swap(bytes);
+      f.text = f.owned;
+    }
+    if (!is_text) {
+      r.errors.push_back("not a text (CSV) file: it looks like binary data");
+      return;
+    }
+    f.rec = recognize(f.name, f.text);
+    r.kind = f.rec.kind;
+    if (f.rec.kind == FileKind::Unknown) {
+      r.errors.push_back(f.rec.reason);
+      // Kept aside: may become "unused" if it came in a LinkedIn zip.
+      f.done = true;
+      files.push_back(std::move(f));
+      return;
+    }
+    if (f.rec.kind == FileKind::Unused) {
+      f.done = true;
+      files.push_back(std::move(f));
+      return;
+    }
+    if (!f.rec.note.empty()) r.details.push_back(f.rec.note);
+    if (zip_group != kNone) zip_has_linkedin[zip_group] = true;
+    files.push_back(std::move(f));
+  }
+
+  bool over_total(size_t more, const std::string& name) {
+    if (total_bytes + more > limits.max_total_bytes) {
+      FileReport& r = add_report(name, FileKind::Unknown);
+      r.errors.push_back("skipped: all files together exceed the import limit of " +
+                         std::to_string(limits.max_total_bytes >> 20) + " MB");
+      return true;
+    }
+    total_bytes += more;
+    return false;
+  }
+
+  // One bounded piece of the Expand phase. Returns true when Expand is finished.
+  bool expand_some(Clock::time_point deadline) {
+    while (in_idx < inputs.size()) {
+      Input& in = inputs[in_idx];
+      if (!archive) {
+        if (!zip::looks_like_zip(in.bytes)) {
+          phase_text = "Reading " + std::string(base_name(in.name));
+          if (in.bytes.size() > limits.max_file_bytes) {
+            FileReport& r = add_report(in.name, FileKind::Unknown);
+            r.errors.push_back("the file is too large (" + std::to_string(in.bytes.size() >> 20) +
+                               " MB; the limit is " + std::to_string(limits.max_file_bytes >> 20) + " MB)");
+          } else if (!over_total(in.bytes.size(), in.name)) {
+            add_parsed(in.name, std::move(in.bytes), kNone);
+          }
+          std::string().swap(in.bytes);
+          ++in_idx;
+          if (Clock::now() > deadline) return false;
+          continue;
+        }
+        phase_text = "Unpacking " + std::string(base_name(in.name));
+        archive = std::make_unique<zip::Archive>();
+        std::string err;
+        zip_has_linkedin.resize(in_idx + 1, false);
+        if (!archive->open(in.bytes, err)) {
+          FileReport& r = add_report(in.name, FileKind::Unknown);
+          r.errors.push_back(err);
+          archive.reset();
+          std::string().swap(in.bytes);
+          ++in_idx;
+          continue;
+        }
+        entry_idx = 0;
+        entry_open = false;
+      }
+      // Entries, a chunk at a time.
+      const auto& entries = archive->entries();
+      while (entry_idx < entries.size()) {
+        const zip::Entry& e = entries[entry_idx];
+        if (!entry_open) {
+          if (e.directory || ignorable_entry(e.name)) {
+            ++entry_idx;
+            continue;
+          }
+          std::string err;
+          zip::Limits zl;
+          zl.max_entry_bytes = limits.max_file_bytes;
+          zl.max_ratio = limits.max_zip_ratio;
+          entry_bytes.clear();
+          if (total_bytes + e.uncompressed > limits.max_total_bytes) {
+            over_total(e.uncompressed, e.name);
+            ++entry_idx;
+            continue;
+          }
+          if (!archive->begin(entry_idx, zl, entry_bytes, err)) {
+            FileReport& r = add_report(e.name, FileKind::Unknown);
+            r.errors.push_back(err);
+            ++entry_idx;
+            continue;
+          }
+          entry_open = true;
+          phase_text = "Unpacking " + std::string(base_name(e.name));
+        }
+        std::string err;
+        int rc = archive->read_some(entry_bytes, size_t(4) << 20, err);
+        if (rc < 0) {
+          FileReport& r = add_report(e.name, FileKind::Unknown);
+          r.errors.push_back(err);
+          entry_open = false;
+          std::string().swap(entry_bytes);
+          ++entry_idx;
+        } else if (rc == 0) {
+          entry_open = false;
+          total_bytes += entry_bytes.size();
+          add_parsed(e.name, std::move(entry_bytes), in_idx);
+          entry_bytes = std::string();
+          ++entry_idx;
+        }
+        if (Clock::now() > deadline) return false;
+      }
+      archive.reset();
+      std::string().swap(in.bytes);
+      ++in_idx;
+    }
+    // Unknown CSV files inside a LinkedIn zip are LinkedIn's own: "not used", not errors.
+    for (ParsedFile& f : files) {
+      FileReport& r = report.files[f.report];
+      if (r.kind == FileKind::Unknown && f.zip_group != kNone && f.zip_group < zip_has_linkedin.size() &&
+          zip_has_linkedin[f.zip_group] && !f.text.empty()) {
+        r.kind = FileKind::Unused;
+        r.errors.clear();
+      }
+    }
+    // Parse order: Profile, Connections, Messages, the rest.
+    for (size_t i = 0; i < files.size(); ++i)
+      if (!files[i].done) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return kind_order(files[a].rec.kind) < kind_order(files[b].rec.kind);
+    });
+    for (size_t i : order) parse_total += files[i].text.size() - files[i].rec.data_offset;
+    return true;
+  }
+
+  // ---- parse --------------------------------------------------------------------------------
+
+  void start_file(ParsedFile& f) {
+    f.reader = std::make_unique<csv::Reader>(f.text, f.rec.sep, limits.max_field_bytes,
+                                             f.rec.data_offset, f.rec.data_line);
+    f.col.assign(cCount, -1);
+    std::vector<std::string> keys;
+    for (auto& h : f.rec.header) keys.push_back(header_key(h));
+    for (int c = 0; c < cCount; ++c)
+      for (const char* k : kColKeys[c]) {
+        if (!k || f.col[c] >= 0) continue;
+        auto it = std::find(keys.begin(), keys.end(), k);
+        if (it != keys.end()) f.col[c] = int(it - keys.begin());
+      }
+    // "inviterProfileUrn" columns carry no usable URL: column lookups above only match *Url.
+    if (f.rec.kind == FileKind::Connections) have_connections = true;
+  }
+
+  static std::string_view get(const std::vector<std::string_view>& row, const ParsedFile& f, Col c) {
+    int i = f.col[c];
+    return (i >= 0 && size_t(i) < row.size()) ? row[size_t(i)] : std::string_view();
+  }
+
+  // Returns false when the row must be skipped (a detail has been recorded).
+  bool check_width(ParsedFile& f, const std::vector<std::string_view>& row) {
+    size_t want = f.rec.header.size();
+    if (row.size() == want) return true;
+    if (row.size() > want) {
+      bool extra_empty = true;
+      for (size_t i = want; i < row.size(); ++i)
+        if (!trim(row[i]).empty()) extra_empty = false;
+      if (extra_empty) return true;
+    }
+    detail(f, f.reader->line(), "expected " + std::to_string(want) + " fields, found " +
+                                    std::to_string(row.size()) + " (row skipped)");
+    return false;
+  }
+
+  bool row_connection(ParsedFile& f, const std::vector<std::string_view>& row) {
+    std::string_view first = trim(get(row, f, cFirst)), last = trim(get(row, f, cLast)),
+                     url = trim(get(row, f, cUrl)), email = trim(get(row, f, cEmail)),
+                     company = trim(get(row, f, cCompany)), position = trim(get(row, f, cPosition)),
+                     date = trim(get(row, f, cConnectedOn));
+    if (first.empty() && last.empty() && url.empty() && email.empty() && company.empty() &&
+        position.empty()) {
+      ++f.deleted;  // a deleted account: only the date is left
+      ++deleted_connections;
+      return false;
+    }
+    SConnection c;
+    c.person = person(first, last, url);
+    if (c.person == kNone) return false;
+    persons[c.person].from_connections = true;
+    // The Connections file has the authoritative split of first and last name.
+    SPerson& p = persons[c.person];
+    if (!first.empty() || !last.empty()) {
+      p.first = std::string(first);
+      p.last = std::string(last);
+      p.nkey = name_key(first, last);
+    }
+    known_names.insert(fold(std::string(first) + " " + std::string(last)));
+    known_names.insert(fold(std::string(last) + ", " + std::string(first)));
+    c.email = std::string(email);
+    c.company = std::string(company);
+    c.position = std::string(position);
+    if (!date.empty() && !parse_day(date, c.connected_on)) {
+      c.connected_on = kNoDay;
+      detail(f, f.reader->line(), "unreadable date \"" + std::string(date.substr(0, 40)) + "\" (row kept)");
+    }
+    connections.push_back(std::move(c));
+    return true;
+  }
+
+  uint32_t conv_for(const std::string& key, std::string_view title) {
+    auto it = conv_by_key.find(key);
+    if (it != conv_by_key.end()) return it->second;
+    uint32_t id = uint32_t(convs.size());
+    convs.emplace_back();
+    convs.back().key = key;
+    convs.back().title = std::string(trim(title));
+    conv_by_key.emplace(key, id);
+    return id;
+  }
+
+  void add_conv_person(uint32_t conv, uint32_t p, bool sender) {
+    if (p == kNone) return;
+    uint64_t pair = (uint64_t(p) << 32) | conv;
+    if (participant_conv_pairs.insert(pair).second) {
+      ++persons[p].participant_convs;
+      convs[conv].people.push_back(p);
+    }
+    if (sender && sender_conv_pairs.insert(pair).second) ++persons[p].sender_convs;
+  }
+
+  bool row_message(ParsedFile& f, const std::vector<std::string_view>& row) {
+    if (truthy(get(row, f, cMsgDraft)) || truthy(get(row, f, cConvDraft))) {
+      ++f.drafts;
+      return false;
+    }
+    SMessage m;
+    std::string_view date = trim(get(row, f, cDate));
+    if (!parse_time(date, m.time)) {
+      detail(f, f.reader->line(), "unreadable date \"" + std::string(date.substr(0, 40)) + "\" (row skipped)");
+      return false;
+    }
+    std::string_view from = trim(get(row, f, cFrom));
+    std::string_view folder = trim(get(row, f, cFolder));
+    m.spam = iequals_ascii(folder, "spam");
+    m.subject = std::string(trim(get(row, f, cSubject)));
+    m.text = clean_text(get(row, f, cContent));
+    if (f.rec.legacy_messages) {
+      m.legacy = true;
+      m.outgoing = iequals_ascii(trim(get(row, f, cDirection)), "outgoing");
+      m.sender = person_full(from, "");
+      if (m.sender != kNone) known_names.insert(fold(from));
+      m.to = recipients(get(row, f, cTo), "");
+      if (m.outgoing && m.sender != kNone) ++persons[m.sender].owner_votes;
+      if (!m.outgoing && m.to.size() == 1) ++persons[m.to[0]].owner_votes;
+      messages.push_back(std::move(m));
+      return true;
+    }
+    std::string_view key = trim(get(row, f, cConvId));
+    if (key.empty()) {
+      detail(f, f.reader->line(), "no conversation id (row skipped)");
+      return false;
+    }
+    m.conv = conv_for(std::string(key), get(row, f, cConvTitle));
+    SConv& cv = convs[m.conv];
+    if (m.spam) cv.spam = true;
+    if (cv.title.empty()) cv.title = std::string(trim(get(row, f, cConvTitle)));
+    m.sender = person_url_cached(from, get(row, f, cSenderUrl));
+    if (m.sender != kNone && !from.empty() && !persons[m.sender].placeholder) known_names.insert(fold(from));
+    add_conv_person(m.conv, m.sender, true);
+    std::string_view urls = f.col[cRecipientUrls] >= 0 ? get(row, f, cRecipientUrls) : std::string_view();
+    for (uint32_t r : recipients(get(row, f, cTo), urls)) add_conv_person(m.conv, r, false);
+    convs[m.conv].msgs.push_back(uint32_t(messages.size()));
+    messages.push_back(std::move(m));
+    return true;
+  }
+
+  bool row_invitation(ParsedFile& f, const std::vector<std::string_view>& row) {
+    SInvitation inv;
+    std::string_view dir = trim(get(row, f, cDirection));
+    inv.dir = iequals_ascii(dir, "outgoing") ? Direction::Outgoing : Direction::Incoming;
+    if (!iequals_ascii(dir, "outgoing") && !iequals_ascii(dir, "incoming")) {
+      detail(f, f.reader->line(), "unknown direction \"" + std::string(dir.substr(0, 20)) + "\" (row skipped)");
+      return false;
+    }
+    if (inv.dir == Direction::Incoming)
+      inv.person = person_full(get(row, f, cFrom), get(row, f, cInviterUrl));
+    else
+      inv.person = person_full(get(row, f, cTo), get(row, f, cInviteeUrl));
+    if (inv.person == kNone || persons[inv.person].placeholder) {
+      detail(f, f.reader->line(), "no name or profile (row skipped)");
+      return false;
+    }
+    std::string_view date = trim(get(row, f, cSentAt));
+    if (!parse_time(date, inv.time)) {
+      inv.time = kNoTime;
+      detail(f, f.reader->line(), "unreadable date \"" + std::string(date.substr(0, 40)) + "\" (row kept)");
+    }
+    inv.message = clean_text(trim(get(row, f, cMessage)));
+    invitations.push_back(std::move(inv));
+    return true;
+  }
+
+  bool row_endorsement(ParsedFile& f, const std::vector<std::string_view>& row, Direction dir) {
+    SEndorsement e;
+    e.dir = dir;
+    e.person = person(get(row, f, cEFirst), get(row, f, cELast), get(row, f, cEUrl));
+    if (e.person == kNone) {
+      detail(f, f.reader->line(), "no name or profile (row skipped)");
+      return false;
+    }
+    std::string_view date = trim(get(row, f, cEndDate));
+    if (!parse_day(date, e.day)) {
+      e.day = kNoDay;
+      detail(f, f.reader->line(), "unreadable date \"" + std::string(date.substr(0, 40)) + "\" (row kept)");
+    }
+    e.skill = std::string(trim(get(row, f, cSkill)));
+    endorsements.push_back(std::move(e));
+    return true;
+  }
+
+  bool row_recommendation(ParsedFile& f, const std::vector<std::string_view>& row, Direction dir) {
+    SRecommendation r;
+    r.dir = dir;
+    r.person = person(get(row, f, cFirst), get(row, f, cLast), "");
+    if (r.person == kNone) {
+      detail(f, f.reader->line(), "no name (row skipped)");
+      return false;
+    }
+    std::string_view date = trim(get(row, f, cCreation));
+    if (!parse_day(date, r.day)) {
+      r.day = kNoDay;
+      detail(f, f.reader->line(), "unreadable date \"" + std::string(date.substr(0, 40)) + "\" (row kept)");
+    }
+    r.text = clean_text(trim(get(row, f, cText)));
+    recommendations.push_back(std::move(r));
+    return true;
+  }
+
+  bool row_profile(ParsedFile& f, const std::vector<std::string_view>& row) {
+    if (have_profile) return false;
+    std::string_view first = trim(get(row, f, cFirst)), last = trim(get(row, f, cLast));
+    if (first.empty() && last.empty()) {
+      detail(f, f.reader->line(), "no name (row skipped)");
+      return false;
+    }
+    have_profile = true;
+    profile_first = std::string(first);
+    profile_last = std::string(last);
+    profile_headline = std::string(trim(get(row, f, cHeadline)));
+    return true;
+  }
+
+  void finish_file(ParsedFile& f) {
+    FileReport& r = report.files[f.report];
+    if (f.deleted)
+      r.details.push_back(std::to_string(f.deleted) + " rows of deleted accounts (no name) skipped");
+    if (f.drafts) r.details.push_back(std::to_string(f.drafts) + " draft messages skipped");
+    if (f.details_dropped) r.details.push_back("and " + std::to_string(f.details_dropped) + " more");
+    parse_done_bytes += f.text.size() - f.rec.data_offset;
+    f.done = true;
+    f.reader.reset();
+  }
+
+  // Parses rows until the deadline. Returns true when all files are parsed.
+  bool parse_some(Clock::time_point deadline) {
+    std::vector<std::string_view> row;
+    while (parse_pos < order.size()) {
+      ParsedFile& f = files[order[parse_pos]];
+      FileReport& r = report.files[f.report];
+      if (!f.reader) start_file(f);
+      phase_text = "Reading " + f.name;
+      for (int n = 0;; ++n) {
+        if ((n & 255) == 255 && Clock::now() > deadline) return false;
+        csv::Status st = f.reader->next(row);
+        if (st == csv::Status::End) break;
+        if (st == csv::Status::Error) {
+          ++r.skipped;
+          if (f.reader->offset() >= f.text.size() &&
+              f.reader->error().find("unterminated") != std::string::npos) {
+            r.errors.push_back("the file ends inside a quoted field at line " + std::to_string(f.reader->line()) +
+                               ": it seems cut short; the " + std::to_string(r.rows) +
+                               " complete rows before it were kept");
+          } else {
+            detail(f, f.reader->line(), f.reader->error() + " (row skipped)");
+          }
+          continue;
+        }
+        if (!check_width(f, row)) {
+          ++r.skipped;
+          continue;
+        }
+        bool ok = false;
+        switch (f.rec.kind) {
+          case FileKind::Connections: ok = row_connection(f, row); break;
+          case FileKind::Messages: ok = row_message(f, row); break;
+          case FileKind::Invitations: ok = row_invitation(f, row); break;
+          case FileKind::EndorsementsReceived: ok = row_endorsement(f, row, Direction::Incoming); break;
+          case FileKind::EndorsementsGiven: ok = row_endorsement(f, row, Direction::Outgoing); break;
+          case FileKind::RecommendationsReceived: ok = row_recommendation(f, row, Direction::Incoming); break;
+          case FileKind::RecommendationsGiven: ok = row_recommendation(f, row, Direction::Outgoing); break;
+          case FileKind::Profile: ok = row_profile(f, row); break;
+          default: break;
+        }
+        if (ok) ++r.rows;
+        else ++r.skipped;
+      }
+      finish_file(f);
+      ++parse_pos;
+    }
+    return true;
+  }
+
+  // ---- merge --------------------------------------------------------------------------------
+
+  void merge();
+};
+
+// ---- merge -----------------------------------------------------------------------------------
+
+void Importer::Impl::merge() {
+  Store& s = store;
+  phase_text = "Merging";
+
+  // Owner: name from Profile; URL from the sender in most conversations.
+  Owner owner = s.owner;
+  if (have_profile) {
+    owner.first_name = profile_first;
+    owner.last_name = profile_last;
+    if (!profile_headline.empty()) owner.headline = profile_headline;
+  }
+  std::string owner_nkey = name_key(owner.first_name, owner.last_name);
+  {
+    // The owner takes part in every conversation: the profile URL in the most conversations
+    // (as sender, or as recipient where the export lists recipient URLs). A URL whose name is
+    // the Profile's name wins over others.
+    uint32_t best = kNone;
+    auto better = [&](uint32_t a, uint32_t b) {  // is a better than b?
+      const SPerson &x = persons[a], &y = persons[b];
+      bool xn = !owner_nkey.empty() && x.nkey == owner_nkey, yn = !owner_nkey.empty() && y.nkey == owner_nkey;
+      if (xn != yn) return xn;
+      if (x.participant_convs != y.participant_convs) return x.participant_convs > y.participant_convs;
+      return x.sender_convs > y.sender_convs;
+    };
+    for (uint32_t i = 0; i < persons.size(); ++i) {
+      const SPerson& p = persons[i];
+      if (p.ukey.empty() || p.sender_convs == 0 || p.from_connections) continue;
+      if (best == kNone || better(i, best)) best = i;
+    }
+    // Without a Profile, the owner is the most frequent participant.
+    if (!have_profile && owner_nkey.empty()) {
+      uint32_t part = kNone;
+      for (uint32_t i = 0; i < persons.size(); ++i) {
+        const SPerson& p = persons[i];
+        if (p.placeholder || p.from_connections) continue;
+        uint32_t score = p.participant_convs + p.owner_votes;
+        if (score == 0) continue;
+        if (part == kNone || score > persons[part].participant_convs + persons[part].owner_votes) part = i;
+      }
+      if (part != kNone) {
+        owner.first_name = persons[part].first;
+        owner.last_name = persons[part].last;
+        owner_nkey = persons[part].nkey;
+        if (!persons[part].ukey.empty()) best = part;
+      }
+    }
+    if (best != kNone) {
+      owner.url = persons[best].url;
+      owner.url_key = persons[best].ukey;
+      if (owner.first_name.empty() && owner.last_name.empty()) {
+        owner.first_name = persons[best].first;
+        owner.last_name = persons[best].last;
+        owner_nkey = persons[best].nkey;
+      }
+    }
+  }
+  for (SPerson& p : persons) {
+    if (!owner.url_key.empty() && p.ukey == owner.url_key) p.owner = true;
+    else if (p.ukey.empty() && !owner_nkey.empty() && p.nkey == owner_nkey) p.owner = true;
+  }
+
+  // Existing contacts by key.
+  std::unordered_map<std::string, uint32_t> c_by_ukey;
+  std::unordered_map<std::string, std::vector<uint32_t>> c_by_nkey;
+  for (uint32_t i = 0; i < s.contacts.size(); ++i) {
+    const Contact& c = s.contacts[i];
+    if (!c.url_key.empty()) c_by_ukey.emplace(c.url_key, i);
+    c_by_nkey[name_key(c.first_name, c.last_name)].push_back(i);
+  }
+  const size_t existing_count = s.contacts.size();
+  std::vector<bool> changed(existing_count, false);
+  auto mark = [&](uint32_t idx) {
+    if (idx < existing_count) changed[idx] = true;
+  };
+
+  std::vector<uint32_t> person_idx(persons.size(), kNone);  // index into s.contacts
+  auto create = [&](const SPerson& p) -> uint32_t {
+    Contact c;
+    c.id = s.next_id++;
+    if (c.id == kOwner || c.id == kNoContact) c.id = s.next_id++;
+    c.first_name = p.first;
+    c.last_name = p.last;
+    c.url = p.url;
+    c.url_key = p.ukey;
+    c.first_seen = today;
+    s.contacts.push_back(std::move(c));
+    uint32_t idx = uint32_t(s.contacts.size() - 1);
+    if (!p.ukey.empty()) c_by_ukey.emplace(p.ukey, idx);
+    c_by_nkey[p.nkey].push_back(idx);
+    ++report.contacts_added;
+    return idx;
+  };
+  // People with a URL first (so name-only references can find them), then by name.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (uint32_t i = 0; i < persons.size(); ++i) {
+      SPerson& p = persons[i];
+      if (p.owner || p.placeholder) continue;
+      if ((pass == 0) == p.ukey.empty()) continue;
+      uint32_t idx = kNone;
+      if (!p.ukey.empty()) {
+        auto it = c_by_ukey.find(p.ukey);
+        if (it != c_by_ukey.end()) {
+          idx = it->second;
+        } else if (!p.nkey.empty()) {
+          // A contact known only by name so far (e.g. from a recommendation) gets the URL.
+          auto nt = c_by_nkey.find(p.nkey);
+          if (nt != c_by_nkey.end())
+            for (uint32_t cand : nt->second)
+              if (s.contacts[cand].url_key.empty()) {
+                idx = cand;
+                s.contacts[idx].url = p.url;
+                s.contacts[idx].url_key = p.ukey;
+                c_by_ukey.emplace(p.ukey, idx);
+                mark(idx);
+                break;
+              }
+        }
+      } else {
+        auto nt = c_by_nkey.find(p.nkey);
+        if (nt != c_by_nkey.end() && !nt->second.empty()) {
+          idx = nt->second[0];
+          for (uint32_t cand : nt->second)
+            if (s.contacts[cand].connected) {
+              idx = cand;
+              break;
+            }
+        }
+      }
+      if (idx == kNone) idx = create(p);
+      person_idx[i] = idx;
+      Contact& c = s.contacts[idx];
+      if (c.first_name.empty() && c.last_name.empty() && (!p.first.empty() || !p.last.empty())) {
+        c.first_name = p.first;
+        c.last_name = p.last;
+        mark(idx);
+      }
+    }
+  }
+  auto cid = [&](uint32_t p) -> ContactId {
+    if (p == kNone) return kNoContact;
+    if (persons[p].owner) return kOwner;
+    if (persons[p].placeholder || person_idx[p] == kNone) return kNoContact;
+    return s.contacts[person_idx[p]].id;
+  };
+
+  // Connections.
+  std::vector<bool> was_connected(existing_count);
+  for (size_t i = 0; i < existing_count; ++i) was_connected[i] = s.contacts[i].connected;
+  std::vector<bool> job_checked(s.contacts.size() + 1, false);
+  for (SConnection& sc : connections) {
+    if (persons[sc.person].owner) continue;
+    uint32_t idx = person_idx[sc.person];
+    if (idx == kNone) continue;
+    Contact& c = s.contacts[idx];
+    const SPerson& p = persons[sc.person];
+    bool ch = false;
+    auto set = [&](std::string& field, const std::string& v) {
+      if (field != v) {
+        field = v;
+        ch = true;
+      }
+    };
+    if (!p.first.empty() || !p.last.empty()) {
+      set(c.first_name, p.first);
+      set(c.last_name, p.last);
+    }
+    if (!p.url.empty() && c.url != p.url) set(c.url, p.url);
+    if (!p.ukey.empty()) set(c.url_key, p.ukey);
+    if (!sc.email.empty()) set(c.email, sc.email);
+    if (idx < existing_count && was_connected[idx] && idx < job_checked.size() && !job_checked[idx] &&
+        (c.company != sc.company || c.position != sc.position) &&
+        (!c.company.empty() || !c.position.empty())) {
+      JobChange jc;
+      jc.seen_on = today;
+      jc.old_company = c.company;
+      jc.old_position = c.position;
+      jc.new_company = sc.company;
+      jc.new_position = sc.position;
+      c.job_changes.push_back(std::move(jc));
+      job_checked[idx] = true;
+    }
+    set(c.company, sc.company);
+    set(c.position, sc.position);
+    if (!c.connected) {
+      c.connected = true;
+      ch = true;
+    }
+    if (sc.connected_on != kNoDay && c.connected_on != sc.connected_on) {
+      c.connected_on = sc.connected_on;
+      ch = true;
+    }
+    if (ch) mark(idx);
+  }
+
+  // Legacy (2018) messages: conversations keyed by the other participants.
+  for (uint32_t mi = 0; mi < messages.size(); ++mi) {
+    SMessage& m = messages[mi];
+    if (!m.legacy) continue;
+    std::vector<uint32_t> others;
+    if (m.sender != kNone && !persons[m.sender].owner && !m.outgoing) others.push_back(m.sender);
+    for (uint32_t t : m.to)
+      if (!persons[t].owner) others.push_back(t);
+    std::vector<std::string> keys;
+    for (uint32_t o : others) keys.push_back(persons[o].ukey.empty() ? persons[o].nkey : persons[o].ukey);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::string key = "legacy:";
+    for (size_t k = 0; k < keys.size(); ++k) key += (k ? "|" : "") + keys[k];
+    m.conv = conv_for(key, "");
+    if (m.spam) convs[m.conv].spam = true;
+    convs[m.conv].msgs.push_back(mi);
+    for (uint32_t o : others) add_conv_person(m.conv, o, false);
+  }
+
+  // Conversations and messages, deduplicated against what is stored.
+  std::unordered_map<std::string, uint32_t> conv_index;
+  for (uint32_t i = 0; i < s.conversations.size(); ++i) conv_index.emplace(s.conversations[i].key, i);
+  auto msg_hash = [](ContactId sender, Time t, std::string_view text) {
+    return mix(mix(uint64_t(sender), uint64_t(t)), hash_str(text));
+  };
+  for (SConv& sc : convs) {
+    if (sc.msgs.empty()) continue;
+    uint32_t ci;
+    bool fresh = false;
+    auto it = conv_index.find(sc.key);
+    if (it == conv_index.end()) {
+      ci = uint32_t(s.conversations.size());
+      s.conversations.emplace_back();
+      s.conversations.back().key = sc.key;
+      conv_index.emplace(sc.key, ci);
+      fresh = true;
+    } else {
+      ci = it->second;
+    }
+    Conversation& cv = s.conversations[ci];
+    if (!sc.title.empty()) cv.title = sc.title;
+    cv.spam = sc.spam;
+    std::unordered_set<uint64_t> seen;
+    for (uint32_t mi : cv.messages) {
+      if (mi >= s.messages.size()) continue;
+      const Message& m = s.messages[mi];
+      seen.insert(msg_hash(m.sender, m.time, m.text));
+    }
+    bool added = false;
+    for (uint32_t smi : sc.msgs) {
+      SMessage& sm = messages[smi];
+      ContactId sender = sm.legacy && sm.outgoing ? kOwner : cid(sm.sender);
+      uint64_t h = msg_hash(sender, sm.time, sm.text);
+      if (!seen.insert(h).second) continue;
+      Message m;
+      m.conversation = ci;
+      m.sender = sender;
+      m.time = sm.time;
+      m.subject = std::move(sm.subject);
+      m.text = std::move(sm.text);
+      cv.messages.push_back(uint32_t(s.messages.size()));
+      s.messages.push_back(std::move(m));
+      added = true;
+    }
+    if (added) {
+      std::stable_sort(cv.messages.begin(), cv.messages.end(), [&](uint32_t a, uint32_t b) {
+        return s.messages[a].time < s.messages[b].time;
+      });
+    }
+    for (uint32_t p : sc.people) {
+      ContactId id = cid(p);
+      if (id == kOwner || id == kNoContact) continue;
+      if (std::find(cv.participants.begin(), cv.participants.end(), id) == cv.participants.end()) {
+        cv.participants.push_back(id);
+      }
+      uint32_t idx = person_idx[p];
+      Contact& c = s.contacts[idx];
+      if (std::find(c.conversations.begin(), c.conversations.end(), ci) == c.conversations.end()) {
+        c.conversations.push_back(ci);
+        mark(idx);
+      } else if (added) {
+        mark(idx);
+      }
+    }
+    cv.group = cv.participants.size() > 1;
+    (void)fresh;
+  }
+
+  // Invitations, endorsements, recommendations: deduplicated per contact.
+  for (SInvitation& si : invitations) {
+    if (cid(si.person) == kOwner || cid(si.person) == kNoContact) continue;
+    uint32_t idx = person_idx[si.person];
+    Contact& c = s.contacts[idx];
+    bool dup = false;
+    for (const Invitation& x : c.invitations)
+      if (x.direction == si.dir && x.time == si.time && x.message == si.message) dup = true;
+    if (dup) continue;
+    c.invitations.push_back(Invitation{si.dir, si.time, std::move(si.message)});
+    mark(idx);
+  }
+  for (SEndorsement& se : endorsements) {
+    if (cid(se.person) == kOwner || cid(se.person) == kNoContact) continue;
+    uint32_t idx = person_idx[se.person];
+    Contact& c = s.contacts[idx];
+    bool dup = false;
+    for (const Endorsement& x : c.endorsements)
+      if (x.direction == se.dir && x.day == se.day && x.skill == se.skill) dup = true;
+    if (dup) continue;
+    c.endorsements.push_back(Endorsement{se.dir, se.day, std::move(se.skill)});
+    mark(idx);
+  }
+  for (SRecommendation& sr : recommendations) {
+    if (cid(sr.person) == kOwner || cid(sr.person) == kNoContact) continue;
+    uint32_t idx = person_idx[sr.person];
+    Contact& c = s.contacts[idx];
+    bool dup = false;
+    for (const Recommendation& x : c.recommendations)
+      if (x.direction == sr.dir && x.day == sr.day && x.text == sr.text) dup = true;
+    if (dup) continue;
+    c.recommendations.push_back(Recommendation{sr.dir, sr.day, std::move(sr.text)});
+    mark(idx);
+  }
+
+  for (bool ch : changed)
+    if (ch) ++report.contacts_updated;
+  s.owner = owner;
+  s.last_import = today;
+  if (have_connections) s.deleted_connections = int(deleted_connections);
+  s.reindex();
+  report.committed = true;
+}
+
+// ---- Importer ----------------------------------------------------------------------------------
+
+Importer::Importer(Store& store, Day today, ImportLimits limits)
+    : impl_(new Impl(store, today, limits)) {}
+Importer::~Importer() = default;
+
+void Importer::add_file(std::string name, std::string bytes) {
+  if (impl_->phase != Impl::Phase::Expand || impl_->finished) return;
+  impl_->inputs.push_back(Impl::Input{std::move(name), std::move(bytes)});
+}
+
+bool Importer::step(double budget_ms) {
+  Impl& m = *impl_;
+  if (m.finished) return true;
+  if (m.cancelled) {
+    m.report.cancelled = true;
+    m.finished = true;
+    m.phase = Impl::Phase::Done;
+    m.phase_text = "Cancelled";
+    return true;
+  }
+  auto deadline = Clock::now() + std::chrono::microseconds(int64_t(std::max(0.0, budget_ms) * 1000));
+  if (m.phase == Impl::Phase::Expand) {
+    if (!m.expand_some(deadline)) return false;
+    m.phase = Impl::Phase::Parse;
+    if (Clock::now() > deadline) return false;
+  }
+  if (m.phase == Impl::Phase::Parse) {
+    if (!m.parse_some(deadline)) return false;
+    m.phase = Impl::Phase::Merge;
+    m.phase_text = "Merging";
+    if (Clock::now() > deadline) return false;
+  }
+  if (m.phase == Impl::Phase::Merge) {
+    if (m.cancelled) {
+      m.report.cancelled = true;
+    } else {
+      bool any = false;
+      for (const FileReport& f : m.report.files)
+        if (f.kind != FileKind::Unknown && f.kind != FileKind::Unused && f.rows > 0) any = true;
+      bool recognised = false;
+      for (const FileReport& f : m.report.files)
+        if (f.kind != FileKind::Unknown && f.kind != FileKind::Unused) recognised = true;
+      if (!any && !recognised) {
+        m.report.error = m.report.files.empty()
+                             ? "No files to import."
+                             : "No LinkedIn data found: drop the export zip (or its CSV files) as LinkedIn sent it.";
+      } else {
+        // Also with recognised files but no usable rows (a Connections file with only its
+        // preamble): nothing is lost, the import date is recorded.
+        m.merge();
+      }
+    }
+    m.phase = Impl::Phase::Done;
+    m.phase_text = m.report.cancelled ? "Cancelled" : "Done";
+    m.finished = true;
+    // Free the staging area.
+    m.files.clear();
+    m.messages.clear();
+    m.messages.shrink_to_fit();
+    m.convs.clear();
+    m.persons.clear();
+  }
+  return m.finished;
+}
+
+void Importer::cancel() { impl_->cancelled = true; }
+bool Importer::done() const { return impl_->finished; }
+
+float Importer::progress() const {
+  const Impl& m = *impl_;
+  if (m.finished) return 1.0f;
+  switch (m.phase) {
+    case Impl::Phase::Expand: {
+      if (m.inputs.empty()) return 0.0f;
+      return 0.2f * float(m.in_idx) / float(m.inputs.size());
+    }
+    case Impl::Phase::Parse: {
+      size_t done = m.parse_done_bytes;
+      if (m.parse_pos < m.order.size()) {
+        const ParsedFile& f = m.files[m.order[m.parse_pos]];
+        if (f.reader) done += f.reader->offset() - std::min(f.reader->offset(), f.rec.data_offset);
+      }
+      float p = m.parse_total ? float(double(done) / double(m.parse_total)) : 1.0f;
+      return 0.2f + 0.75f * std::min(1.0f, p);
+    }
+    case Impl::Phase::Merge: return 0.95f;
+    case Impl::Phase::Done: return 1.0f;
+  }
+  return 0.0f;
+}
+
+std::string Importer::phase() const { return impl_->phase_text; }
+const ImportReport& Importer::report() const { return impl_->report; }
+
+ImportReport import_all(Store& store, Day today, std::vector<std::pair<std::string, std::string>> files,
+                        ImportLimits limits) {
+  Importer imp(store, today, limits);
+  for (auto& f : files) imp.add_file(std::move(f.first), std::move(f.second));
+  while (!imp.step(1000.0)) {
+  }
+  return imp.report();
+}
+
+// ---- summary ---------------------------------------------------------------------------------
+
+Summary summarize(const Store& s) {
+  Summary sm;
+  std::unordered_set<ContactId> wrote;  // sent a message in a non-spam conversation
+  for (const Conversation& cv : s.conversations) {
+    if (cv.spam) continue;
+    ++sm.conversations;
+    for (uint32_t mi : cv.messages) {
+      if (mi >= s.messages.size()) continue;
+      ++sm.messages;
+      ContactId snd = s.messages[mi].sender;
+      if (snd != kOwner && snd != kNoContact) wrote.insert(snd);
+    }
+  }
+  for (const Contact& c : s.contacts) {
+    if (c.connected) ++sm.connections;
+    bool invited_owner = false;
+    for (const Invitation& inv : c.invitations)
+      if (inv.direction == Direction::Incoming) invited_owner = true;
+    if (c.connected || (!c.url_key.empty() && (wrote.count(c.id) || invited_owner))) ++sm.contacts;
+    sm.invitations += c.invitations.size();
+    sm.endorsements += c.endorsements.size();
+    sm.recommendations += c.recommendations.size();
+  }
+  return sm;
+}
+
+}  // namespace rk

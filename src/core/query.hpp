@@ -1,0 +1,41 @@
+// Filtering and sorting contacts: one implementation shared by the Contacts view and the
+// scripting API's rekindle.contacts().
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+#include "scoring.hpp"
+
+namespace rk {
+
+enum class SortKey { Priority, Score, Name, ConnectedOn, LastInteraction, Company, Position, Status };
+bool parse_sort(const std::string& s, SortKey& out);  // "priority", "score", "name", ...
+
+struct Query {
+  std::string text;  // case- and accent-insensitive, in name, company, position, note and tags
+  std::optional<Status> status;
+  std::string tag;
+  std::string company;      // exact (folded) company
+  int year_connected = 0;   // 0: any
+  int connected = -1;       // -1 any, 0 not connected, 1 connected
+  bool include_archived = true;
+  SortKey sort = SortKey::Priority;
+  bool descending = false;  // reverse of the key's natural order
+  size_t limit = 0;         // 0: all
+};
+
+// Precomputed folded search text per contact; rebuild when contacts or user data change.
+struct SearchIndex {
+  std::vector<std::string> haystack;  // one per store.contacts entry
+  void rebuild(const Store& store);
+  void update(const Store& store, uint32_t contact_index);
+};
+
+// Indices into store.contacts, filtered and sorted.
+std::vector<uint32_t> run_query(const Store& store, const std::vector<Evaluation>& evals,
+                                const SearchIndex& index, const Query& q);
+
+}  // namespace rk

@@ -1,0 +1,119 @@
+// Rekindle's entry point: SDL2 + WebGL2 + Dear ImGui, one frame function driven by the browser.
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include "core/session.hpp"
+#include "platform/platform.hpp"
+#include "ui/ui.hpp"
+
+namespace {
+
+struct App {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  rk::Session session;
+  int frames = 0;
+  int css_w = 0, css_h = 0;
+  float dpr = 0;
+};
+
+// The canvas follows the window (CSS size from shell.html); its backing store is CSS size x
+// devicePixelRatio so text is crisp on high-DPI screens.
+void sync_canvas_size(App& app) {
+  int w = 0, h = 0;
+  rk::platform::canvas_css_size(w, h);
+  float dpr = rk::platform::device_pixel_ratio();
+  if (w <= 0 || h <= 0) return;
+  if (w != app.css_w || h != app.css_h || dpr != app.dpr) {
+    app.css_w = w;
+    app.css_h = h;
+    app.dpr = dpr;
+    SDL_SetWindowSize(app.window, w, h);
+    emscripten_set_canvas_element_size("#canvas", int(w * dpr + 0.5f), int(h * dpr + 0.5f));
+  }
+}
+
+void frame(void* arg) {
+  App& app = *static_cast<App*>(arg);
+  sync_canvas_size(app);
+  SDL_Event e;
+  while (SDL_PollEvent(&e)) ImGui_ImplSDL2_ProcessEvent(&e);
+
+  rk::platform::begin_frame(app.session);
+  if (rk::ui::prepare_fonts(app.session, app.dpr)) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  // The SDL backend measures the window in CSS pixels; render at the real backing size.
+  io.DisplaySize = ImVec2(float(app.css_w), float(app.css_h));
+  io.DisplayFramebufferScale = ImVec2(app.dpr, app.dpr);
+  if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // some browsers report 0
+  ImGui::NewFrame();
+  rk::ui::frame(app.session);
+  ImGui::Render();
+
+  glViewport(0, 0, int(app.css_w * app.dpr + 0.5f), int(app.css_h * app.dpr + 0.5f));
+  ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  rk::platform::end_frame(app.session);
+
+  if (++app.frames == 2) rk::platform::signal_ready();  // the first interactive frame is drawn
+}
+
+const char* get_clipboard(void*) { return rk::platform::clipboard_text(); }
+void set_clipboard(void*, const char* text) { rk::platform::copy_to_clipboard(text ? text : ""); }
+
+}  // namespace
+
+int main() {
+  static App app;
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    EM_ASM({ Module.RK && Module.RK.fatal && Module.RK.fatal('SDL could not start: ' + UTF8ToString($0)); },
+           SDL_GetError());
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  int w = 1280, h = 800;
+  rk::platform::canvas_css_size(w, h);
+  app.window = SDL_CreateWindow("Rekindle", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE);
+  app.gl = app.window ? SDL_GL_CreateContext(app.window) : nullptr;
+  if (!app.gl) {
+    EM_ASM({ Module.RK && Module.RK.fatal && Module.RK.fatal('WebGL 2 is not available: ' + UTF8ToString($0)); },
+           SDL_GetError());
+    return 1;
+  }
+  SDL_GL_MakeCurrent(app.window, app.gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // the layout is stored with the user's settings, in IndexedDB
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.GetClipboardTextFn = get_clipboard;
+  io.SetClipboardTextFn = set_clipboard;
+  ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  rk::platform::init(app.session);
+  rk::ui::init(app.session);
+  sync_canvas_size(app);
+  emscripten_set_main_loop_arg(frame, &app, 0, true);
+  return 0;
+}

@@ -1,0 +1,61 @@
+// The seam to the browser. Everything that touches the page (files, IndexedDB, downloads,
+// clipboard, links, the window.rekindle API) goes through here; web.cpp implements it with
+// EM_JS glue and web/pre.js. The core and the views never include Emscripten headers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace rk {
+class Session;
+}
+
+namespace rk::platform {
+
+// Once, after the GL context exists: installs drop/paste/visibility listeners, loads what
+// IndexedDB holds into the session (already fetched by web/pre.js before main()).
+void init(Session& s);
+// Every frame, before drawing: pulls dropped/picked files, runs a slice of an import.
+void begin_frame(Session& s);
+// Every frame, after drawing: debounced save of what changed.
+void end_frame(Session& s);
+
+enum class PickPurpose { Import = 0, RestoreBackup = 1 };
+void open_file_picker(PickPurpose purpose);
+
+void download(std::string_view filename, std::string_view mime, std::string_view data);
+void copy_to_clipboard(std::string_view text);
+const char* clipboard_text();  // the last text pasted into the page
+// Opens an https LinkedIn profile in a new tab; refuses anything else (returns false).
+bool open_profile(std::string_view url);
+
+double now_ms();
+bool prefers_dark();
+float device_pixel_ratio();
+void canvas_css_size(int& w, int& h);
+bool is_dragging_over();  // a file is being dragged over the page (drop highlight)
+
+// Storage state for banners and the Settings view.
+struct StorageStatus {
+  bool loaded = false;          // initial load finished
+  bool blocked = false;         // stored state was unreadable: saving is off until resolved
+  std::string load_error;       // why it was unreadable
+  std::string save_error;       // last failed save (quota, private mode, ...), "" when fine
+  bool other_tab_changed = false;  // another tab saved newer data
+  bool saving = false;
+  double last_saved_ms = 0;
+  double used_bytes = -1, quota_bytes = -1;  // navigator.storage.estimate()
+  bool persisted = false;       // navigator.storage.persist() granted
+};
+const StorageStatus& storage();
+void request_persistent_storage();
+void save_now(Session& s);                 // immediate save of whatever is dirty
+void download_raw_stored_state();          // the unreadable state, for the user to keep
+void start_fresh(Session& s);              // after a corrupt load: ignore stored state
+void clear_all_data(Session& s);           // "Delete all my data"
+void reload_page();
+// Resolves window.rekindle.ready and removes the loading indicator (after the first frame).
+void signal_ready();
+
+}  // namespace rk::platform

@@ -1,0 +1,438 @@
+// The browser implementation of platform.hpp, plus the exported rk_* functions web/pre.js calls
+// (the window.rekindle API, dropped files, storage callbacks). All EM_JS glue lives here.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/api.hpp"
+#include "core/dates.hpp"
+#include "core/export.hpp"
+#include "core/serialize.hpp"
+#include "core/session.hpp"
+#include "platform/platform.hpp"
+#include "ui/ui.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+rk::Session* g_session = nullptr;
+rk::platform::StorageStatus g_storage;
+std::vector<std::pair<std::string, std::string>> g_pending_files;  // committed by JS, not yet imported
+std::string g_alloc_file;      // buffer JS is filling (rk_file_alloc -> rk_file_commit)
+bool g_import_requested = false;
+std::string g_api_result;
+std::string g_raw_bulk;        // unreadable stored state, kept for "download raw"
+std::string g_raw_user;
+std::string g_paste;
+double g_last_change_ms = 0;
+uint64_t g_seen_revision = 0;
+bool g_write_in_flight = false;
+bool g_bulk_in_flight = false;
+double g_retry_after_ms = 0;
+
+}  // namespace
+
+// ---- EM_JS glue ------------------------------------------------------------------------------
+EM_JS(void, js_install_listeners, (), { Module.RK.installListeners(); Module.RK.persist(); });
+EM_JS(int, js_stored_bulk_size, (), { var b = Module.RK.stored.bulk; return b ? b.length : -1; });
+EM_JS(void, js_stored_bulk_copy, (char* dst), {
+  HEAPU8.set(Module.RK.stored.bulk, dst);
+  Module.RK.stored.bulk = null;  // let the browser free it
+});
+EM_JS(char*, js_stored_user, (), {
+  var u = Module.RK.stored.user;
+  if (u === null || u === undefined) return 0;
+  var n = lengthBytesUTF8(u) + 1;
+  var p = _malloc(n);
+  stringToUTF8(u, p, n);
+  Module.RK.stored.user = null;
+  return p;
+});
+EM_JS(char*, js_stored_error, (), {
+  var e = Module.RK.stored.error;
+  if (!e) return 0;
+  var n = lengthBytesUTF8(e) + 1;
+  var p = _malloc(n);
+  stringToUTF8(e, p, n);
+  return p;
+});
+EM_JS(void, js_store_write, (const char* bulk, int bulk_len, const char* user), {
+  var b = bulk_len >= 0 ? HEAPU8.slice(bulk, bulk + bulk_len) : null;
+  Module.RK.write(b, UTF8ToString(user));
+});
+EM_JS(void, js_force_next_write, (), { Module.RK.forceNextWrite = true; });
+EM_JS(void, js_clear_store, (), { Module.RK.clearStore().catch(function (e) { console.warn(e); }); });
+EM_JS(void, js_import_finished, (const char* report), { Module.RK.importFinished(UTF8ToString(report)); });
+EM_JS(void, js_pick_files, (int purpose), { Module.RK.pickFiles(purpose); });
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int len), {
+  Module.RK.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
+});
+EM_JS(void, js_copy, (const char* text), { Module.RK.copy(UTF8ToString(text)); });
+EM_JS(char*, js_last_paste, (), {
+  var s = Module.RK.lastPaste || "";
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(void, js_open_url, (const char* url), {
+  var w = window.open(UTF8ToString(url), '_blank', 'noopener,noreferrer');
+  if (w) w.opener = null;
+});
+EM_JS(int, js_inner_width, (), { return window.innerWidth | 0; });
+EM_JS(int, js_inner_height, (), { return window.innerHeight | 0; });
+EM_JS(int, js_prefers_dark, (), { return Module.RK.dark ? 1 : 0; });
+EM_JS(int, js_dragging, (), { return Module.RK.dragging ? 1 : 0; });
+EM_JS(int, js_today, (), {
+  var d = new Date();
+  return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
+});
+EM_JS(void, js_resolve_ready, (), {
+  Module.RK.resolveReady();
+  var l = document.getElementById('loading');
+  if (l) l.remove();
+});
+EM_JS(void, js_estimate, (), { Module.RK.estimate(); });
+EM_JS(void, js_persist, (), { Module.RK.persist(); });
+EM_JS(void, js_reload, (), { location.reload(); });
+
+namespace rk::platform {
+
+double now_ms() { return emscripten_get_now(); }
+bool prefers_dark() { return js_prefers_dark() != 0; }
+float device_pixel_ratio() { return float(emscripten_get_device_pixel_ratio()); }
+void canvas_css_size(int& w, int& h) {
+  // The canvas fills the window (shell.html); SDL pins its inline CSS size, so measure the window.
+  w = js_inner_width();
+  h = js_inner_height();
+}
+bool is_dragging_over() { return js_dragging() != 0; }
+const StorageStatus& storage() { return g_storage; }
+void request_persistent_storage() { js_persist(); }
+void reload_page() { js_reload(); }
+
+void open_file_picker(PickPurpose purpose) { js_pick_files(int(purpose)); }
+
+void download(std::string_view filename, std::string_view mime, std::string_view data) {
+  std::string n(filename), m(mime);
+  js_download(n.c_str(), m.c_str(), data.data(), int(data.size()));
+}
+
+void copy_to_clipboard(std::string_view text) {
+  std::string t(text);
+  js_copy(t.c_str());
+}
+
+const char* clipboard_text() {
+  char* p = js_last_paste();
+  g_paste = p ? p : "";
+  free(p);
+  return g_paste.c_str();
+}
+
+bool open_profile(std::string_view url) {
+  if (!rk::is_safe_profile_url(url)) return false;
+  std::string u(url);
+  js_open_url(u.c_str());
+  return true;
+}
+
+static Day today_from_browser() {
+  int v = js_today();
+  return rk::days_from_civil(v / 10000, (v / 100) % 100, v % 100);
+}
+
+void init(Session& s) {
+  g_session = &s;
+  js_install_listeners();
+  s.today = today_from_browser();
+
+  // What pre.js read from IndexedDB before main() ran.
+  if (char* e = js_stored_error()) {
+    g_storage.save_error = std::string("Your browser's storage is unavailable (") + e +
+                           "). Rekindle works, but nothing will be kept after you close the tab.";
+    free(e);
+  }
+  int bulk_size = js_stored_bulk_size();
+  std::string bulk;
+  if (bulk_size >= 0) {
+    bulk.resize(size_t(bulk_size));
+    js_stored_bulk_copy(bulk.data());
+  }
+  std::string user;
+  if (char* u = js_stored_user()) {
+    user = u;
+    free(u);
+  }
+  std::string err;
+  bool ok = true;
+  if (bulk_size >= 0 && !rk::load_bulk(bulk, s.store, err)) {
+    ok = false;
+    g_storage.load_error = "The imported data stored in this browser could not be read (" + err + ").";
+  }
+  if (ok && !user.empty() && !rk::load_user(user, s.store, err)) {
+    ok = false;
+    g_storage.load_error = "Your notes and settings stored in this browser could not be read (" + err + ").";
+  }
+  if (!ok) {
+    // Never wipe silently: keep the raw bytes for download and stop saving until the user decides.
+    g_storage.blocked = true;
+    g_raw_bulk = std::move(bulk);
+    g_raw_user = std::move(user);
+    s.store = rk::Store{};
+  }
+  s.recompute();
+  g_seen_revision = s.revision;
+  g_storage.loaded = true;
+  js_estimate();
+}
+
+static std::string report_string(const rk::ImportReport& r) { return rk::report_json(r).dump(); }
+
+void begin_frame(Session& s) {
+  Day t = today_from_browser();
+  if (t != s.today && !s.importer) s.set_today(t);
+  if (g_import_requested && !s.importer) {
+    g_import_requested = false;
+    s.start_import(std::move(g_pending_files));
+    g_pending_files.clear();
+  }
+  if (s.importer) {
+    // Keep frames responsive: a slice of at most ~12 ms per frame.
+    if (s.pump_import(12.0)) {
+      rk::ui::on_import_finished(s);
+      js_import_finished(report_string(s.last_report).c_str());
+    }
+  }
+}
+
+static void start_write(Session& s, bool with_bulk) {
+  std::string user = rk::save_user(s.store);
+  if (with_bulk) {
+    std::string bulk = rk::save_bulk(s.store);
+    js_store_write(bulk.data(), int(bulk.size()), user.c_str());
+  } else {
+    js_store_write(nullptr, -1, user.c_str());
+  }
+  g_write_in_flight = true;
+  g_bulk_in_flight = with_bulk;
+  g_storage.saving = true;
+  s.user_dirty = false;
+  if (with_bulk) s.bulk_dirty = false;
+}
+
+void save_now(Session& s) {
+  if (g_storage.blocked || g_write_in_flight || s.importer) return;
+  if (!s.user_dirty && !s.bulk_dirty) return;
+  start_write(s, s.bulk_dirty);
+}
+
+void end_frame(Session& s) {
+  double now = now_ms();
+  if (s.revision != g_seen_revision) {
+    g_seen_revision = s.revision;
+    g_last_change_ms = now;
+  }
+  if (g_storage.blocked || g_storage.other_tab_changed || g_write_in_flight || s.importer) return;
+  if (now < g_retry_after_ms) return;
+  // Debounce: save 400 ms after the last change (bulk right away after an import).
+  if (s.bulk_dirty || (s.user_dirty && now - g_last_change_ms > 400)) save_now(s);
+}
+
+void download_raw_stored_state() {
+  json j;
+  j["note"] = "Rekindle could not read this stored state. It is kept here unchanged.";
+  j["user_json"] = g_raw_user;
+  std::string name = "rekindle-unreadable-user.json";
+  download(name, "application/json", j.dump(2));
+  if (!g_raw_bulk.empty()) download("rekindle-unreadable-bulk.bin", "application/octet-stream", g_raw_bulk);
+}
+
+void start_fresh(Session& s) {
+  g_storage.blocked = false;
+  g_storage.load_error.clear();
+  js_force_next_write();
+  s.bulk_dirty = s.user_dirty = true;
+  save_now(s);
+}
+
+void clear_all_data(Session& s) {
+  s.store = rk::Store{};
+  s.last_report = {};
+  s.has_report = false;
+  s.recompute();
+  s.bulk_dirty = s.user_dirty = false;
+  g_storage.blocked = false;
+  g_storage.load_error.clear();
+  g_storage.other_tab_changed = false;
+  js_clear_store();
+  ui::on_data_cleared(s);
+}
+
+}  // namespace rk::platform
+
+// ---- functions web/pre.js calls --------------------------------------------------------------
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE char* rk_file_alloc(int len) {
+  if (len < 0) return nullptr;
+  try {
+    g_alloc_file.assign(size_t(len), '\0');
+  } catch (...) {
+    return nullptr;
+  }
+  return g_alloc_file.data();
+}
+
+EMSCRIPTEN_KEEPALIVE void rk_file_commit(const char* name) {
+  g_pending_files.emplace_back(name ? name : "file", std::move(g_alloc_file));
+  g_alloc_file = std::string();
+}
+
+EMSCRIPTEN_KEEPALIVE void rk_import_begin() { g_import_requested = true; }
+
+EMSCRIPTEN_KEEPALIVE void rk_storage_done(int ok, const char* err) {
+  g_write_in_flight = false;
+  g_storage.saving = false;
+  if (ok) {
+    g_storage.save_error.clear();
+    g_storage.last_saved_ms = emscripten_get_now();
+    js_estimate();
+    return;
+  }
+  std::string e = err ? err : "";
+  if (g_session) {
+    // Keep the unsaved changes marked so a later save (or flush) tries again.
+    g_session->user_dirty = true;
+    if (g_bulk_in_flight) g_session->bulk_dirty = true;
+  }
+  g_retry_after_ms = emscripten_get_now() + 30000;
+  if (e == "conflict") {
+    g_storage.other_tab_changed = true;
+    g_storage.save_error = "Rekindle was changed in another tab. Reload to see those changes, or keep this tab's version.";
+  } else {
+    g_storage.save_error = "Could not save (" + e + "). What was saved before is safe; your latest changes live in this tab only until saving works again.";
+  }
+}
+
+EMSCRIPTEN_KEEPALIVE void rk_storage_estimate(double used, double quota, int persisted) {
+  g_storage.used_bytes = used;
+  g_storage.quota_bytes = quota;
+  g_storage.persisted = persisted != 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void rk_on_hidden() {
+  if (g_session) rk::platform::save_now(*g_session);
+}
+
+EMSCRIPTEN_KEEPALIVE void rk_other_tab() { g_storage.other_tab_changed = true; }
+
+EMSCRIPTEN_KEEPALIVE void rk_on_paste() {}
+
+EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c) {
+  json out;
+  try {
+    std::string method = method_c ? method_c : "";
+    json args = json::parse(args_c ? args_c : "{}", nullptr, false);
+    if (args.is_discarded()) args = json::object();
+    rk::Session& s = *g_session;
+    std::string err;
+    if (method == "summary") {
+      out = rk::summary_json(s.store, s.evals);
+    } else if (method == "contacts") {
+      rk::Query q;
+      if (!rk::query_from_json(args, q, err)) {
+        out["error"] = err;
+      } else {
+        auto rows = rk::run_query(s.store, s.evals, s.search, q);
+        json arr = json::array();
+        for (uint32_t i : rows) arr.push_back(rk::contact_json(s.store, s.store.contacts[i], s.evals[i]));
+        out["contacts"] = std::move(arr);
+      }
+    } else if (method == "update" || method == "markContacted") {
+      rk::ContactId id = args.value("id", 0u);
+      bool ok;
+      if (method == "update") {
+        ok = rk::apply_patch(s.store, id, args.value("patch", json::object()), err);
+      } else {
+        rk::Day day = s.today;
+        if (args.contains("date") && args["date"].is_string() && !rk::parse_iso(args["date"].get<std::string>(), day)) {
+          ok = false;
+          err = "date must be YYYY-MM-DD";
+        } else {
+          ok = rk::mark_contacted(s.store, id, day, err);
+        }
+      }
+      if (!ok) {
+        out["error"] = err;
+      } else {
+        s.touched(id);
+        int i = s.index_of(id);
+        out["contact"] = rk::contact_json(s.store, s.store.contacts[size_t(i)], s.evals[size_t(i)]);
+      }
+    } else if (method == "flush") {
+      rk::platform::save_now(s);
+      out["ok"] = true;
+    } else if (method == "storageStatus") {
+      const auto& st = g_storage;
+      out = {{"loaded", st.loaded}, {"blocked", st.blocked}, {"load_error", st.load_error},
+             {"save_error", st.save_error}, {"other_tab_changed", st.other_tab_changed},
+             {"saving", st.saving}, {"used_bytes", st.used_bytes}, {"quota_bytes", st.quota_bytes},
+             {"persisted", st.persisted}, {"dirty", s.user_dirty || s.bulk_dirty}};
+    } else if (method == "exportState") {
+      out["json"] = rk::export_backup(s.store);
+    } else if (method == "importState") {
+      std::string text = args.value("json", std::string());
+      rk::Store restored;
+      restored.settings = s.store.settings;
+      if (!rk::import_backup(text, restored, err)) {
+        out["error"] = "This backup could not be restored: " + err;
+        rk::ui::show_message("Restore failed", out["error"].get<std::string>());
+      } else {
+        s.store = std::move(restored);
+        s.recompute();
+        s.bulk_dirty = s.user_dirty = true;
+        g_storage.blocked = false;
+        js_force_next_write();
+        rk::ui::on_import_finished(s);
+        out["ok"] = true;
+      }
+    } else if (method == "clearAll") {
+      rk::platform::clear_all_data(s);
+      out["ok"] = true;
+    } else if (method == "setToday") {
+      rk::Day d;
+      if (args.contains("date") && args["date"].is_string() && rk::parse_iso(args["date"].get<std::string>(), d)) {
+        s.set_today(d);
+        out["ok"] = true;
+      } else {
+        out["error"] = "date must be YYYY-MM-DD";
+      }
+    } else if (method == "report") {
+      out = s.has_report ? rk::report_json(s.last_report) : json();
+    } else if (method == "view") {
+      out["ok"] = rk::ui::set_view(args.value("name", std::string()));
+    } else if (method == "select") {
+      out["ok"] = rk::ui::select_contact(s, args.value("id", 0u));
+    } else {
+      out["error"] = "unknown method " + method;
+    }
+  } catch (const std::exception& e) {
+    out = json{{"error", std::string("internal error: ") + e.what()}};
+  }
+  g_api_result = out.dump(-1, ' ', false, json::error_handler_t::replace);
+  return g_api_result.c_str();
+}
+
+}  // extern "C"
+
+namespace rk::platform {
+void signal_ready() { js_resolve_ready(); }
+}  // namespace rk::platform

@@ -1,0 +1,248 @@
+// The app frame: navigation bar, banners, the current view, the detail panel, import progress.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "core/serialize.hpp"
+#include "core/session.hpp"
+#include "platform/platform.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+#include "ui/ui.hpp"
+#include "ui/views.hpp"
+
+namespace rk::ui {
+
+namespace {
+UiState g_state;
+int g_theme_applied = -1;  // 0 light, 1 dark
+
+const char* const kViewNames[] = {"import", "dashboard", "contacts", "followups", "settings"};
+const char* const kViewTitles[] = {"Import", "Dashboard", "Contacts", "Follow-ups", "Settings"};
+
+void sync_theme(Session& s) {
+  const std::string& t = s.store.settings.theme;
+  int dark = t == "dark" ? 1 : t == "light" ? 0 : (platform::prefers_dark() ? 1 : 0);
+  if (dark != g_theme_applied) {
+    apply_theme(dark == 1);
+    g_theme_applied = dark;
+  }
+}
+
+void keyboard_shortcuts() {
+  ImGuiIO& io = ImGui::GetIO();
+  bool typing = io.WantTextInput;
+  if ((!typing && ImGui::IsKeyPressed(ImGuiKey_Slash)) || (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_F))) {
+    if (g_state.view != View::Contacts && g_state.view != View::FollowUps) g_state.view = View::Contacts;
+    g_state.focus_search = true;
+  }
+  if (!typing && ImGui::IsKeyPressed(ImGuiKey_Escape) && g_state.selected != kNoContact) g_state.selected = kNoContact;
+}
+
+void nav_bar(Session& s) {
+  ImGuiStyle& st = ImGui::GetStyle();
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x + 4, st.FramePadding.y + 3));
+  ImGui::PushFont(font_large());
+  ImGui::PushStyleColor(ImGuiCol_Text, accent_color());
+  ImGui::TextUnformatted(compact() ? "R" : "Rekindle");
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  ImGui::SameLine(0, compact() ? 10 : 24);
+  float y = ImGui::GetCursorPosY();
+  for (int i = 0; i < int(View::Count); ++i) {
+    View v = View(i);
+    bool on = g_state.view == v;
+    if (i) ImGui::SameLine(0, compact() ? 3 : 6);
+    ImGui::SetCursorPosY(y + 4);
+    ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetStyleColorVec4(ImGuiCol_Header) : ImVec4(0, 0, 0, 0));
+    const char* title = kViewTitles[i];
+    if (compact()) {
+      static const char* const short_titles[] = {"Import", "Home", "Contacts", "Follow-ups", "Settings"};
+      title = short_titles[i];
+    }
+    if (ImGui::Button(title)) g_state.view = v;
+    ImGui::PopStyleColor();
+  }
+  ImGui::PopStyleVar();
+
+  // Right side: import progress or save state.
+  const auto& storage = platform::storage();
+  std::string right;
+  if (s.importer) right = s.importer->phase();
+  else if (storage.saving) right = "Saving...";
+  else if (!storage.save_error.empty()) right = "Not saved";
+  else if (storage.last_saved_ms > 0) right = "Saved";
+  if (!right.empty() && !compact()) {
+    float w = ImGui::CalcTextSize(right.c_str()).x;
+    ImGui::SameLine(ImGui::GetWindowWidth() - w - st.WindowPadding.x);
+    ImGui::SetCursorPosY(y + 8);
+    ImGui::TextDisabled("%s", right.c_str());
+  }
+  ImGui::Separator();
+}
+
+void banner(const std::string& text, ImVec4 color) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+void banners(Session& s) {
+  const auto& st = platform::storage();
+  if (st.blocked) {
+    banner(st.load_error + " Nothing was deleted. Saving is paused until you choose:", error_color());
+    if (ImGui::Button("Download the stored data")) platform::download_raw_stored_state();
+    ImGui::SameLine();
+    if (ImGui::Button("Start fresh (replace it)")) platform::start_fresh(s);
+    ImGui::Separator();
+  } else if (st.other_tab_changed) {
+    banner("Rekindle was changed in another tab. Reload to see those changes; saving from this tab is paused so nothing is overwritten.",
+           warning_color());
+    if (ImGui::Button("Reload")) platform::reload_page();
+    ImGui::SameLine();
+    if (ImGui::Button("Keep this tab's version")) {
+      platform::start_fresh(s);
+      const_cast<platform::StorageStatus&>(st).other_tab_changed = false;
+    }
+    ImGui::Separator();
+  } else if (!st.save_error.empty()) {
+    banner(st.save_error, error_color());
+    if (ImGui::Button("Try saving again")) platform::save_now(s);
+    ImGui::SameLine();
+    if (ImGui::Button("Download a backup")) platform::download("rekindle-backup.json", "application/json", export_backup(s.store));
+    ImGui::Separator();
+  }
+}
+
+void import_progress(Session& s) {
+  if (!s.importer) return;
+  ImGui::ProgressBar(s.importer->progress(), ImVec2(compact() ? -90.0f : 420.0f, 0), s.importer->phase().c_str());
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel import")) s.importer->cancel();
+}
+
+void drop_highlight() {
+  if (!platform::is_dragging_over()) return;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  ImVec2 size = ImGui::GetIO().DisplaySize;
+  ImVec4 a = accent_color();
+  dl->AddRectFilled(ImVec2(0, 0), size, ImGui::GetColorU32(ImVec4(a.x, a.y, a.z, 0.12f)));
+  dl->AddRect(ImVec2(8, 8), ImVec2(size.x - 8, size.y - 8), ImGui::GetColorU32(a), 12.0f, 0, 4.0f);
+  const char* t = "Drop your LinkedIn export to import it";
+  ImGui::PushFont(font_large());
+  ImVec2 ts = ImGui::CalcTextSize(t);
+  dl->AddText(ImVec2((size.x - ts.x) / 2, (size.y - ts.y) / 2), ImGui::GetColorU32(a), t);
+  ImGui::PopFont();
+}
+
+void message_popup() {
+  if (g_state.message_pending) {
+    ImGui::OpenPopup("##message");
+    g_state.message_pending = false;
+  }
+  ImGui::SetNextWindowSizeConstraints(ImVec2(280, 0), ImVec2(560, 600));
+  if (ImGui::BeginPopupModal("##message", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushFont(font_bold());
+    ImGui::TextUnformatted(g_state.message_title.c_str());
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextUnformatted(g_state.message_text.c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button("OK") || ImGui::IsKeyPressed(ImGuiKey_Enter)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace
+
+UiState& state() { return g_state; }
+const char* view_name(View v) { return kViewNames[int(v)]; }
+const char* view_title(View v) { return kViewTitles[int(v)]; }
+bool compact() { return ImGui::GetIO().DisplaySize.x < 700.0f; }
+
+void init(Session& s) {
+  sync_theme(s);
+  g_state.view = s.store.contacts.empty() ? View::Import : View::FollowUps;
+}
+
+void frame(Session& s) {
+  sync_theme(s);
+  keyboard_shortcuts();
+  ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+  ImGui::Begin("Rekindle", nullptr, flags);
+  nav_bar(s);
+  banners(s);
+  import_progress(s);
+
+  bool with_detail = g_state.selected != kNoContact && s.index_of(g_state.selected) >= 0 &&
+                     (g_state.view == View::Contacts || g_state.view == View::FollowUps);
+  float avail = ImGui::GetContentRegionAvail().x;
+  float detail_w = compact() ? avail : std::max(360.0f, avail * 0.36f);
+  if (with_detail && compact()) {
+    ImGui::BeginChild("detail", ImVec2(0, 0), false);
+    draw_detail(s);
+    ImGui::EndChild();
+  } else {
+    ImGui::BeginChild("view", ImVec2(with_detail ? avail - detail_w - 8 : 0, 0), false);
+    switch (g_state.view) {
+      case View::Import: draw_import(s); break;
+      case View::Dashboard: draw_dashboard(s); break;
+      case View::Contacts: draw_contacts(s); break;
+      case View::FollowUps: draw_followups(s); break;
+      case View::Settings: draw_settings(s); break;
+      default: break;
+    }
+    ImGui::EndChild();
+    if (with_detail) {
+      ImGui::SameLine();
+      ImGui::BeginChild("detail", ImVec2(0, 0), true);
+      draw_detail(s);
+      ImGui::EndChild();
+    }
+  }
+  message_popup();
+  ImGui::End();
+  drop_highlight();
+}
+
+void on_import_finished(Session& s) {
+  if (s.has_report && s.last_report.committed && !s.store.contacts.empty() && g_state.view == View::Import) {
+    // Stay on Import so the report is visible; the user moves on from there.
+  }
+  (void)s;
+}
+
+void on_data_cleared(Session&) {
+  g_state.selected = kNoContact;
+  g_state.view = View::Import;
+}
+
+void show_message(const std::string& title, const std::string& text) {
+  g_state.message_title = title;
+  g_state.message_text = text;
+  g_state.message_pending = true;
+}
+
+bool set_view(const std::string& name) {
+  for (int i = 0; i < int(View::Count); ++i) {
+    if (name == kViewNames[i]) {
+      g_state.view = View(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool select_contact(Session& s, ContactId id) {
+  if (id != kNoContact && s.index_of(id) < 0) return false;
+  g_state.selected = id;
+  return true;
+}
+
+}  // namespace rk::ui

@@ -1,0 +1,14 @@
+// Fonts: Noto Sans (Latin, Latin Extended, Greek, Cyrillic) always; other scripts' Noto fonts
+// merged in when the imported names need them. Glyphs are rasterised at the screen's density.
+#pragma once
+
+#include <imgui.h>
+
+namespace rk::ui {
+
+ImFont* font_regular();
+ImFont* font_bold();
+ImFont* font_large();  // headings
+float font_size();     // in CSS pixels
+
+}  // namespace rk::ui

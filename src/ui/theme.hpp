@@ -1,0 +1,18 @@
+// Colours and style: a light and a dark theme, and the status colours both share.
+#pragma once
+
+#include <imgui.h>
+
+#include "core/scoring.hpp"
+
+namespace rk::ui {
+
+void apply_theme(bool dark);
+bool theme_is_dark();
+ImVec4 status_color(Status s);  // readable on both themes
+ImVec4 accent_color();
+ImVec4 muted_text_color();
+ImVec4 warning_color();
+ImVec4 error_color();
+
+}  // namespace rk::ui

@@ -1,0 +1,27 @@
+// The ImGui interface: one frame function and the hooks the platform layer calls.
+#pragma once
+
+#include <string>
+
+#include "core/model.hpp"
+
+namespace rk {
+class Session;
+}
+
+namespace rk::ui {
+
+void init(Session& s);   // after ImGui exists: theme, fonts
+void frame(Session& s);  // draws everything for one frame (between NewFrame and Render)
+
+// Fonts are rasterised at the screen's pixel density; rebuilt when it, the font size or the
+// set of scripts in the data changes. Returns true if the atlas must be re-uploaded.
+bool prepare_fonts(Session& s, float pixel_ratio);
+
+void on_import_finished(Session& s);
+void on_data_cleared(Session& s);
+void show_message(const std::string& title, const std::string& text);
+bool set_view(const std::string& name);  // "import", "dashboard", "contacts", "followups", "settings"
+bool select_contact(Session& s, ContactId id);
+
+}  // namespace rk::ui

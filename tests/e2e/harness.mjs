@@ -1,0 +1,151 @@
+// Shared pieces of the browser tests: Chromium (Debian's, headless, software WebGL), the
+// static server, opening the app with error/CSP/request recording, screenshots with a
+// not-blank check.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+
+export const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(HERE, '..', '..');
+export const DIST = process.env.REKINDLE_DIST || path.join(ROOT, 'dist');
+export const OUT = path.join(HERE, 'out');
+fs.mkdirSync(OUT, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-default-apps', '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
+
+export function assert(cond, msg) { if (!cond) throw new Error('assertion failed: ' + msg); }
+export function assertEq(a, b, msg) {
+  const sa = JSON.stringify(a), sb = JSON.stringify(b);
+  if (sa !== sb) throw new Error(`${msg}: expected ${sb}, got ${sa}`);
+}
+
+export { startServer };
+
+export function tempDir(prefix = 'rekindle-e2e-') { return fs.mkdtempSync(path.join(os.tmpdir(), prefix)); }
+
+// A persistent profile (IndexedDB survives reloads and restarts of the browser).
+export async function launch({ viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, profile } = {}) {
+  const dir = profile || tempDir('rekindle-profile-');
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true, args: CHROMIUM_ARGS, viewport, deviceScaleFactor,
+    acceptDownloads: true,
+  });
+  context.profileDir = dir;
+  return context;
+}
+
+// Opens the app, records problems, waits for rekindle.ready.
+export async function openApp(context, url, { page } = {}) {
+  page = page || await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.rk = { problems, requests };
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push('console error: ' + m.text());
+  });
+  page.on('request', (r) => requests.push({ method: r.method(), url: r.url(), type: r.resourceType() }));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(e.violatedDirective + ' ' + e.blockedURI);
+    });
+  });
+  await page.goto(url);
+  await waitReady(page);
+  return page;
+}
+
+export async function waitReady(page, timeout = 60000) {
+  await page.waitForFunction(() => window.rekindle && window.rekindle.ready, null, { timeout });
+  await page.evaluate(() => window.rekindle.ready.then(() => true));
+}
+
+// Problems seen so far (uncaught errors, console errors, CSP violations), then cleared.
+export async function takeProblems(page) {
+  const csp = await page.evaluate(() => (window.__csp || []).splice(0)).catch(() => []);
+  const all = page.rk.problems.splice(0).concat(csp.map((c) => 'CSP violation: ' + c));
+  return all;
+}
+export async function assertNoProblems(page) {
+  const p = await takeProblems(page);
+  assert(p.length === 0, 'page reported problems:\n  ' + p.join('\n  '));
+}
+
+// Waits n animation frames (the app draws in requestAnimationFrame).
+export async function frames(page, n = 3) {
+  await page.evaluate((n) => new Promise((r) => {
+    let i = 0;
+    const f = () => (++i >= n ? r() : requestAnimationFrame(f));
+    requestAnimationFrame(f);
+  }), n);
+}
+
+// Saves a screenshot and returns basic statistics; fails when the picture is blank.
+export async function screenshot(page, name, { minStd = 6, minColors = 8 } = {}) {
+  await frames(page, 4);
+  const buf = await page.screenshot();
+  fs.writeFileSync(path.join(OUT, name + '.png'), buf);
+  const png = PNG.sync.read(buf);
+  let sum = 0, sum2 = 0;
+  const colors = new Set();
+  const n = png.width * png.height;
+  for (let i = 0; i < n; i++) {
+    const r = png.data[i * 4], g = png.data[i * 4 + 1], b = png.data[i * 4 + 2];
+    const l = 0.299 * r + 0.587 * g + 0.114 * b;
+    sum += l; sum2 += l * l;
+    if (i % 7 === 0 && colors.size < 5000) colors.add((r << 16) | (g << 8) | b);
+  }
+  const mean = sum / n;
+  const std = Math.sqrt(Math.max(0, sum2 / n - mean * mean));
+  assert(std >= minStd && colors.size >= minColors, `screenshot ${name} looks blank (std ${std.toFixed(1)}, ${colors.size} colours)`);
+  return { std, colors: colors.size, width: png.width, height: png.height };
+}
+
+// The synthetic export generator (built natively by the test command).
+export function generator() {
+  const candidates = [process.env.REKINDLE_GEN, path.join(ROOT, 'build/native/gen_export')].filter(Boolean);
+  for (const c of candidates) if (fs.existsSync(c)) return c;
+  throw new Error('gen_export not found: build the native tools first (scripts/test.sh does)');
+}
+
+// Drops files onto the canvas with a real DragEvent carrying a DataTransfer.
+export async function dropFiles(page, files) {
+  const payload = files.map((f) => ({ name: f.name, b64: fs.readFileSync(f.path).toString('base64') }));
+  const dt = await page.evaluateHandle((payload) => {
+    const dt = new DataTransfer();
+    for (const f of payload) {
+      const bin = atob(f.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], f.name));
+    }
+    return dt;
+  }, payload);
+  await page.dispatchEvent('#canvas', 'dragenter', { dataTransfer: dt });
+  await page.dispatchEvent('#canvas', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('#canvas', 'drop', { dataTransfer: dt });
+}
+
+// Imports files through the scripting API and returns the report.
+export async function importViaApi(page, files) {
+  const payload = files.map((f) => ({ name: f.name, b64: fs.readFileSync(f.path).toString('base64') }));
+  return page.evaluate(async (payload) => {
+    const list = payload.map((f) => {
+      const bin = atob(f.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return new File([bytes], f.name);
+    });
+    return window.rekindle.importFiles(list);
+  }, payload);
+}

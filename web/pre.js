@@ -1,0 +1,370 @@
+// Rekindle's browser side, prepended to the Emscripten output (--pre-js).
+//
+// It owns what only JavaScript can do: IndexedDB, drag-and-drop, file pickers, the clipboard,
+// downloads, BroadcastChannel between tabs, and the window.rekindle scripting API. The C++ side
+// (src/platform/web.cpp) calls in through EM_JS functions and is called back through exported
+// rk_* functions. Nothing here talks to the network.
+//
+// Storage: the IndexedDB API directly (not IDBFS): IDBFS's syncfs copies whole files on every
+// save, while Rekindle writes the bulk import data once per import and only the small user data
+// after an edit. One object store "state" holds three records:
+//   "bulk" (Uint8Array, binary import data), "user" (JSON string), "meta" ({rev, tab, saved_at}).
+// Writes go in one transaction, so a failed write (quota, private mode) leaves the old state.
+
+var RK = (Module.RK = Module.RK || {});
+RK.tab = Math.random().toString(36).slice(2) + Date.now().toString(36);
+RK.stored = { bulk: null, user: null, rev: 0, error: null };
+RK.knownRev = 0;
+RK.writes = 0;            // writes in flight
+RK.idleWaiters = [];      // flush() promises waiting for writes to end
+RK.importWaiters = [];    // importFiles() promises, resolved in order
+RK.lastPaste = '';
+RK.dragDepth = 0;
+RK.dragging = false;
+RK.channel = null;
+
+RK.openDb = function () {
+  return new Promise(function (resolve, reject) {
+    if (typeof indexedDB === 'undefined' || !indexedDB) { reject(new Error('IndexedDB is not available in this browser')); return; }
+    var req;
+    try { req = indexedDB.open('rekindle', 1); } catch (e) { reject(e); return; }
+    req.onupgradeneeded = function () { req.result.createObjectStore('state'); };
+    req.onsuccess = function () { resolve(req.result); };
+    req.onerror = function () { reject(req.error || new Error('could not open IndexedDB')); };
+    req.onblocked = function () { reject(new Error('IndexedDB is blocked by another tab')); };
+  });
+};
+
+RK.loadStored = function () {
+  return RK.openDb().then(function (db) {
+    RK.db = db;
+    return new Promise(function (resolve) {
+      var tx = db.transaction('state', 'readonly');
+      var st = tx.objectStore('state');
+      var out = {};
+      ['bulk', 'user', 'meta'].forEach(function (k) {
+        var r = st.get(k);
+        r.onsuccess = function () { out[k] = r.result; };
+      });
+      tx.oncomplete = function () {
+        RK.stored.bulk = out.bulk instanceof Uint8Array ? out.bulk : (out.bulk ? new Uint8Array(out.bulk) : null);
+        RK.stored.user = typeof out.user === 'string' ? out.user : null;
+        RK.stored.rev = out.meta && typeof out.meta.rev === 'number' ? out.meta.rev : 0;
+        RK.knownRev = RK.stored.rev;
+        resolve();
+      };
+      tx.onerror = tx.onabort = function () {
+        RK.stored.error = 'could not read IndexedDB: ' + (tx.error ? tx.error.message : 'unknown error');
+        resolve();
+      };
+    });
+  }).catch(function (e) {
+    RK.stored.error = String(e && e.message ? e.message : e);
+  });
+};
+
+// Called from C++ with copies of the bytes to store. bulk may be null (user data only).
+RK.write = function (bulk, user) {
+  RK.writes++;
+  var done = function (ok, msg) {
+    RK.writes--;
+    try { Module._rk_storage_done(ok ? 1 : 0, RK.withString(msg || '')); } catch (e) { console.warn(e); }
+    if (RK.writes === 0) {
+      var w = RK.idleWaiters; RK.idleWaiters = [];
+      w.forEach(function (f) { f(); });
+    }
+  };
+  var run = function (db) {
+    var tx;
+    try { tx = db.transaction('state', 'readwrite'); } catch (e) { done(false, e.name + ': ' + e.message); return; }
+    var st = tx.objectStore('state');
+    var failed = null;
+    var newRev = RK.knownRev + 1;
+    var g = st.get('meta');
+    g.onsuccess = function () {
+      var meta = g.result;
+      var rev = meta && typeof meta.rev === 'number' ? meta.rev : 0;
+      if (rev !== RK.knownRev && !RK.forceNextWrite) {
+        failed = 'conflict';
+        try { tx.abort(); } catch (e) {}
+        return;
+      }
+      RK.forceNextWrite = false;
+      newRev = rev + 1;
+      try {
+        if (bulk) st.put(bulk, 'bulk');
+        st.put(user, 'user');
+        st.put({ rev: newRev, tab: RK.tab, saved_at: Date.now() }, 'meta');
+      } catch (e) {
+        failed = (e && e.name ? e.name + ': ' : '') + (e && e.message ? e.message : String(e));
+        try { tx.abort(); } catch (e2) {}
+      }
+    };
+    tx.oncomplete = function () {
+      RK.knownRev = newRev;
+      if (RK.channel) RK.channel.postMessage({ rev: newRev, tab: RK.tab });
+      done(true, '');
+    };
+    tx.onabort = tx.onerror = function (ev) {
+      if (ev && ev.preventDefault) ev.preventDefault();
+      var msg = failed || (tx.error ? (tx.error.name + ': ' + tx.error.message) : 'the browser refused to save');
+      done(false, msg);
+    };
+  };
+  if (RK.db) run(RK.db);
+  else RK.openDb().then(function (db) { RK.db = db; run(db); }, function (e) { done(false, String(e && e.message || e)); });
+};
+
+RK.clearStore = function () {
+  var go = function (db) {
+    return new Promise(function (resolve, reject) {
+      var tx = db.transaction('state', 'readwrite');
+      tx.objectStore('state').clear();
+      tx.oncomplete = function () { resolve(); };
+      tx.onerror = tx.onabort = function () { reject(tx.error || new Error('could not clear')); };
+    });
+  };
+  return (RK.db ? Promise.resolve(RK.db) : RK.openDb()).then(function (db) { RK.db = db; return go(db); })
+    .then(function () { RK.knownRev = 0; if (RK.channel) RK.channel.postMessage({ rev: -1, tab: RK.tab }); });
+};
+
+RK.idle = function () {
+  if (RK.writes === 0) return Promise.resolve();
+  return new Promise(function (resolve) { RK.idleWaiters.push(resolve); });
+};
+
+// Allocates a UTF-8 copy of s on the wasm heap (freed on the next call): big strings must not
+// go through ccall's stack-allocated string arguments.
+RK.scratch = [];
+RK.withString = function (s) {
+  var len = lengthBytesUTF8(s) + 1;
+  var p = Module._malloc(len);
+  stringToUTF8(s, p, len);
+  RK.scratch.push(p);
+  if (RK.scratch.length > 8) Module._free(RK.scratch.shift());
+  return p;
+};
+
+RK.api = function (method, args) {
+  var m = RK.withString(method);
+  var a = RK.withString(args === undefined ? '{}' : (typeof args === 'string' ? args : JSON.stringify(args)));
+  var r = UTF8ToString(Module._rk_api(m, a));
+  var out = JSON.parse(r);
+  return out;
+};
+
+// Copies one file's bytes into a buffer owned by C++ (no extra copy on the heap).
+RK.addFile = function (name, bytes) {
+  var p = Module._rk_file_alloc(bytes.length);
+  if (!p && bytes.length) return false;
+  if (bytes.length) HEAPU8.set(bytes, p);
+  Module._rk_file_commit(RK.withString(name));
+  return true;
+};
+
+RK.readFiles = function (files) {
+  var list = [];
+  try { list = Array.prototype.slice.call(files || []); } catch (e) { list = []; }
+  return Promise.all(list.map(function (f) {
+    var name = (f && typeof f.name === 'string' && f.name) ? f.name : 'file';
+    if (!f || typeof f.arrayBuffer !== 'function') return Promise.resolve({ name: name, error: 'not a file' });
+    return f.arrayBuffer().then(function (ab) { return { name: name, bytes: new Uint8Array(ab) }; },
+      function (e) { return { name: name, error: 'could not be read: ' + (e && e.message || e) }; });
+  }));
+};
+
+// The one path for drops, the picker and rekindle.importFiles().
+RK.importFiles = function (files) {
+  RK.importChain = (RK.importChain || Promise.resolve()).then(function () {
+    return RK.readFiles(files).then(function (read) {
+      return new Promise(function (resolve) {
+        var unreadable = [];
+        read.forEach(function (f) {
+          if (f.error) { unreadable.push(f); return; }
+          try {
+            if (!RK.addFile(f.name, f.bytes)) unreadable.push({ name: f.name, error: 'too large for this browser tab' });
+          } catch (e) { unreadable.push({ name: f.name, error: 'too large for this browser tab' }); }
+          f.bytes = null;
+        });
+        RK.importWaiters.push(function (report) {
+          unreadable.forEach(function (u) {
+            report.files.push({ name: u.name, kind: 'unknown', rows: 0, skipped: 0, errors: ['The file ' + u.error + '.'] });
+          });
+          resolve(report);
+        });
+        Module._rk_import_begin();
+      });
+    });
+  });
+  return RK.importChain;
+};
+
+RK.importFinished = function (json) {
+  var f = RK.importWaiters.shift();
+  var report = JSON.parse(json);
+  if (f) f(report);
+};
+
+RK.pickFiles = function (purpose) {
+  var input = document.createElement('input');
+  input.type = 'file';
+  input.multiple = purpose === 0;
+  input.accept = purpose === 0 ? '.zip,.csv,application/zip,text/csv' : '.json,application/json';
+  input.style.display = 'none';
+  input.addEventListener('change', function () {
+    var files = Array.prototype.slice.call(input.files || []);
+    input.remove();
+    if (!files.length) return;
+    if (purpose === 0) RK.importFiles(files);
+    else files[0].text().then(function (t) { RK.restoreText(t); });
+  });
+  document.body.appendChild(input);
+  input.click();
+};
+
+RK.restoreText = function (text) {
+  var r = RK.api('importState', { json: text });
+  return r;
+};
+
+RK.download = function (name, mime, bytes) {
+  var blob = new Blob([bytes], { type: mime });
+  var url = URL.createObjectURL(blob);
+  var a = document.createElement('a');
+  a.href = url; a.download = name; a.rel = 'noopener'; a.style.display = 'none';
+  document.body.appendChild(a); a.click(); a.remove();
+  setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+};
+
+RK.copy = function (text) {
+  RK.lastPaste = text;  // so paste inside the app works even if the OS clipboard is refused
+  try {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(function () { RK.copyFallback(text); });
+      return;
+    }
+  } catch (e) {}
+  RK.copyFallback(text);
+};
+RK.copyFallback = function (text) {
+  try {
+    var ta = document.createElement('textarea');
+    ta.value = text; ta.style.position = 'fixed'; ta.style.opacity = '0';
+    document.body.appendChild(ta); ta.select(); document.execCommand('copy'); ta.remove();
+    var c = document.getElementById('canvas'); if (c) c.focus();
+  } catch (e) {}
+};
+
+RK.installListeners = function () {
+  var overlay = document.getElementById('drop-overlay');
+  var show = function (on) { RK.dragging = on; if (overlay) overlay.classList.toggle('on', on); };
+  var hasFiles = function (e) {
+    var t = e.dataTransfer && e.dataTransfer.types;
+    return !!t && Array.prototype.indexOf.call(t, 'Files') >= 0;
+  };
+  window.addEventListener('dragenter', function (e) { if (!hasFiles(e)) return; e.preventDefault(); RK.dragDepth++; show(true); });
+  window.addEventListener('dragover', function (e) { if (!hasFiles(e)) return; e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; show(true); });
+  window.addEventListener('dragleave', function (e) { RK.dragDepth = Math.max(0, RK.dragDepth - 1); if (RK.dragDepth === 0) show(false); });
+  window.addEventListener('drop', function (e) {
+    e.preventDefault(); RK.dragDepth = 0; show(false);
+    var files = e.dataTransfer ? Array.prototype.slice.call(e.dataTransfer.files || []) : [];
+    if (!files.length) return;
+    var jsonOnly = files.length === 1 && /\.json$/i.test(files[0].name);
+    if (jsonOnly) files[0].text().then(function (t) { RK.restoreText(t); });
+    else RK.importFiles(files);
+  });
+  document.addEventListener('paste', function (e) {
+    var t = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    if (t) { RK.lastPaste = t; Module._rk_on_paste(); }
+  });
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') Module._rk_on_hidden();
+  });
+  window.addEventListener('pagehide', function () { Module._rk_on_hidden(); });
+  if (typeof BroadcastChannel !== 'undefined') {
+    RK.channel = new BroadcastChannel('rekindle');
+    RK.channel.onmessage = function (ev) {
+      var d = ev.data || {};
+      if (d.tab !== RK.tab) Module._rk_other_tab();
+    };
+  }
+  if (window.matchMedia) {
+    var mq = window.matchMedia('(prefers-color-scheme: dark)');
+    RK.dark = mq.matches;
+    var onChange = function (ev) { RK.dark = ev.matches; };
+    if (mq.addEventListener) mq.addEventListener('change', onChange);
+  }
+};
+
+RK.estimate = function () {
+  if (!(navigator.storage && navigator.storage.estimate)) return;
+  navigator.storage.estimate().then(function (e) {
+    Module._rk_storage_estimate(e.usage || 0, e.quota || 0, RK.persisted ? 1 : 0);
+  }).catch(function () {});
+};
+RK.persist = function () {
+  if (!(navigator.storage && navigator.storage.persist)) return;
+  var ask = navigator.storage.persisted ? navigator.storage.persisted() : Promise.resolve(false);
+  ask.then(function (p) { return p || navigator.storage.persist(); })
+    .then(function (p) { RK.persisted = !!p; RK.estimate(); })
+    .catch(function () {});
+};
+
+// Load IndexedDB before main(): the first interactive frame already shows the stored data.
+Module.preRun = Module.preRun || [];
+Module.preRun.push(function () {
+  addRunDependency('rekindle-idb');
+  RK.loadStored().then(function () { removeRunDependency('rekindle-idb'); });
+});
+
+// ---- window.rekindle: the scripting API (documented in README.md) --------------------------
+(function () {
+  var readyResolve;
+  var api = {
+    ready: new Promise(function (r) { readyResolve = r; }),
+    version: 1,
+    summary: function () { return RK.api('summary'); },
+    importFiles: function (files) { return RK.importFiles(files); },
+    contacts: function (opts) {
+      var r = RK.api('contacts', opts || {});
+      if (r && r.error) throw new Error(r.error);
+      return r.contacts;
+    },
+    update: function (id, patch) {
+      var r = RK.api('update', { id: id, patch: patch || {} });
+      if (r && r.error) throw new Error(r.error);
+      return r.contact;
+    },
+    markContacted: function (id, date) {
+      var r = RK.api('markContacted', { id: id, date: date || null });
+      if (r && r.error) throw new Error(r.error);
+      return r.contact;
+    },
+    flush: function () {
+      var r = RK.api('flush');
+      return RK.idle().then(function () {
+        var s = RK.api('storageStatus');
+        if (s.save_error) throw new Error(s.save_error);
+        return true;
+      });
+    },
+    exportState: function () { return RK.api('exportState').json; },
+    importState: function (json) {
+      var r = RK.api('importState', { json: typeof json === 'string' ? json : JSON.stringify(json) });
+      if (r && r.error) throw new Error(r.error);
+      return true;
+    },
+    clearAll: function () {
+      RK.api('clearAll');
+      return RK.idle().then(function () { return RK.clearStore(); });
+    },
+    storageStatus: function () { return RK.api('storageStatus'); },
+    setToday: function (date) { return RK.api('setToday', { date: date }); },
+    report: function () { return RK.api('report'); },
+    view: function (name) { return RK.api('view', { name: name || '' }); },
+    select: function (id) { return RK.api('select', { id: id }); },
+    settings: function (patch) { return RK.api('settings', patch || {}); },
+  };
+  RK.resolveReady = function () { readyResolve(api); };
+  window.rekindle = api;
+})();
