@@ -106,10 +106,11 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the layout is stored with the user's settings, in IndexedDB
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  io.GetClipboardTextFn = get_clipboard;
-  io.SetClipboardTextFn = set_clipboard;
   ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  // After the SDL backend, which installs SDL's clipboard (it never reaches the OS in a browser).
+  io.GetClipboardTextFn = get_clipboard;
+  io.SetClipboardTextFn = set_clipboard;
 
   rk::platform::init(app.session);
   rk::ui::init(app.session);

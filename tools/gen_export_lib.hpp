@@ -252,7 +252,12 @@ class Csv {
   void field(std::string_view v) {
     if (!first_) buf_ += ',';
     first_ = false;
-    bool quote = v.find_first_of(",\"\r\n") != std::string_view::npos;
+    bool quote = false;
+    for (char c : v)
+      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+        quote = true;
+        break;
+      }
     if (!quote) {
       buf_.append(v.data(), v.size());
       return;
@@ -334,7 +339,9 @@ struct Manifest {
   size_t invitations = 0, invitations_incoming = 0, invitations_outgoing = 0;
   size_t endorsements_received = 0, endorsements_given = 0;
   size_t recommendations_received = 0, recommendations_given = 0;
-  size_t contacts = 0;  // connections + people not connected who have a URL and messaged / invited
+  // Connections + people not connected who have a URL and wrote to the owner (outside spam) or
+  // invited the owner. (Pending outgoing invitations and spam senders are not counted.)
+  size_t contacts = 0;
   size_t linkedin_member_messages = 0;
   size_t states[kStateCount] = {};
   std::vector<std::string> files;
@@ -551,6 +558,8 @@ namespace detail {
 
 struct Person {
   std::string first, last, slug, company, position, email;
+  const char* slug_first = "";
+  std::string slug_last;  // romanised name parts, for the slug
   int32_t connected_on = 0;
   bool connected = false;
   uint8_t state = kSilent;
@@ -630,7 +639,7 @@ class Generator {
     for (const Person& p : people_)
       if (p.connected) m.states[p.state]++;
     // Contacts: every connection, plus people not connected who have a URL (in the files the
-    // importer reads) and messaged the owner (outside spam) or appear in an invitation.
+    // importer reads) and wrote to the owner (outside spam) or invited the owner.
     m.contacts = size_t(o_.connections);
     for (size_t i = size_t(o_.connections); i < people_.size(); ++i)
       if (!people_[i].connected && people_[i].used) m.contacts++;
@@ -691,18 +700,37 @@ class Generator {
     const NamePart& l = r.pick(sc.last);
     p.first = f.text;
     p.last = l.text;
+    std::string roman_last = l.roman;
+    if (sc.name == std::string("latin")) {
+      // More variety (and fewer namesakes): middle initials, double-barrelled surnames.
+      if (r.chance(0.2)) {
+        p.first += ' ';
+        p.first += char('A' + r.below(26));
+        p.first += '.';
+      }
+      if (r.chance(0.25)) {
+        const NamePart& l2 = r.pick(sc.last);
+        if (std::strcmp(l2.text, l.text) != 0) {
+          const bool hyphen = r.chance(0.5);
+          p.last += hyphen ? "-" : " ";
+          p.last += l2.text;
+          roman_last += std::string("-") + l2.roman;
+        }
+      }
+    }
     if (r.chance(0.01)) {
       static const char* const kCreds[] = {", MBA", ", PhD", ", CFA", ", PMP"};
       p.last += r.pick(kCreds);
     }
     if (r.chance(0.004)) p.last.clear();  // mononym
-    p.slug = make_slug(r, f.roman, l.roman);
+    p.slug_first = f.roman;
+    p.slug_last = roman_last;
     if (!r.chance(0.04)) p.company = r.pick(kCompanies);
     if (!r.chance(0.03)) p.position = r.pick(kPositions);
     if (r.chance(0.12)) {
       static const char* const kDomains[] = {"gmail.com", "outlook.com", "yahoo.fr", "web.de", "proton.me",
                                              "company.example"};
-      p.email = std::string(f.roman) + "." + l.roman + "@" + r.pick(kDomains);
+      p.email = std::string(f.roman) + "." + roman_last + "@" + r.pick(kDomains);
       replace_all(p.email, "-", ".");
     }
     return p;
@@ -724,17 +752,21 @@ class Generator {
     people_.reserve(size_t(n) + size_t(n) / 10 + 64);
     for (int i = 0; i < n; ++i) {
       Person p = make_person(r);
+      // Namesakes exist, but rarely: retry most duplicates.
+      for (int tries = 0; tries < 12 && name_count_.count(p.name()) && !r.chance(0.03); ++tries) p = make_person(r);
+      name_count_[p.name()]++;
+      p.slug = make_slug(r, p.slug_first, p.slug_last);
       p.connected = true;
       double x = r.unit();
       p.state = x < 0.55 ? kSilent : x < 0.67 ? kActive : x < 0.80 ? kFading : x < 0.90 ? kAwaiting : kUnanswered;
       people_.push_back(std::move(p));
     }
-    for (const Person& p : people_) name_count_[p.name()]++;
     for (Person& p : people_) p.unique_name = name_count_[p.name()] == 1 && !p.first.empty() && !p.last.empty();
   }
 
   int new_outsider(Rng& r) {
     Person p = make_person(r);
+    p.slug = make_slug(r, p.slug_first, p.slug_last);
     people_.push_back(std::move(p));
     return int(people_.size()) - 1;
   }
@@ -913,7 +945,7 @@ class Generator {
         replace_all(inv.note, "{them}", them.first);
         replace_all(inv.note, "{company}", people_[size_t(inv.person)].company.empty() ? "Acme" : people_[size_t(inv.person)].company);
       }
-      people_[size_t(inv.person)].used = true;
+      if (inv.incoming) people_[size_t(inv.person)].used = true;  // they invited the owner
       invitations_.push_back(std::move(inv));
     }
     std::sort(invitations_.begin(), invitations_.end(), [](const Inv& a, const Inv& b) { return a.time > b.time; });
@@ -1096,7 +1128,6 @@ class Generator {
       if (spam) m.spam_conversations++;
       else m.conversations++;
       if (c.kind == kGroup) m.group_conversations++;
-      if (!spam && other >= 0) people_[size_t(other)].used = true;
 
       // Newest first within a conversation, as LinkedIn writes them.
       for (size_t k = msgs.size(); k-- > 0;) {
@@ -1130,6 +1161,7 @@ class Generator {
           }
         }
         if (!spam) {
+          if (msg.sender >= 0) people_[size_t(msg.sender)].used = true;  // wrote to the owner
           m.messages++;
           if (msg.sender == -2) m.linkedin_member_messages++;
         } else m.spam_messages++;
@@ -1185,7 +1217,8 @@ class Generator {
       // people who are not connections cannot become contacts through messages.
       m.conversations = counterparts_2018.size();
       for (size_t i = size_t(o_.connections); i < people_.size(); ++i) people_[i].used = false;
-      for (const Inv& inv : invitations_) people_[size_t(inv.person)].used = true;
+      for (const Inv& inv : invitations_)
+        if (inv.incoming) people_[size_t(inv.person)].used = true;
     }
     return finish(csv, m, "messages.csv");
   }

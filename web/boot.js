@@ -15,6 +15,9 @@
   }
   var canvas = document.getElementById('canvas');
   canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+  // SDL cancels mousedown's default action, which would have focused the canvas: keys only
+  // reach the app while the canvas has focus, so give it focus on every press.
+  canvas.addEventListener('pointerdown', function () { if (document.activeElement !== canvas) canvas.focus(); }, true);
   var hasGl2 = false;
   try { hasGl2 = !!document.createElement('canvas').getContext('webgl2'); } catch (e) {}
   window.Module = {

@@ -273,9 +273,18 @@ RK.installListeners = function () {
     if (jsonOnly) files[0].text().then(function (t) { RK.restoreText(t); });
     else RK.importFiles(files);
   });
+  // Paste: the browser only hands over the OS clipboard in a 'paste' event, which comes after
+  // the key press. So Ctrl/Cmd+V is kept from SDL, and the app is told to paste once the text
+  // has arrived (rk_on_paste replays the shortcut into ImGui).
+  window.addEventListener('keydown', function (e) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V')) e.stopImmediatePropagation();
+  }, true);
   document.addEventListener('paste', function (e) {
     var t = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
-    if (t) { RK.lastPaste = t; Module._rk_on_paste(); }
+    if (!t) return;
+    e.preventDefault();
+    RK.lastPaste = t;
+    Module._rk_on_paste();
   });
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'hidden') Module._rk_on_hidden();

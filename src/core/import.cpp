@@ -343,13 +343,18 @@ struct Importer::Impl {
   }
 
   uint32_t person_url_cached(std::string_view full, std::string_view url) {
-    if (trim(url).empty()) return person_full(full, url);
+    if (trim(url).empty()) {
+      uint32_t id = person_full(full, url);
+      if (id != kNone && !persons[id].placeholder && known_names.size() < 1000000) known_names.insert(fold(full));
+      return id;
+    }
     std::string key(url);
     key.push_back('\x1f');
     key.append(full.data(), full.size());
     auto it = raw_url_cache.find(key);
     if (it != raw_url_cache.end()) return it->second;
     uint32_t id = person_full(full, url);
+    if (id != kNone && !trim(full).empty() && !persons[id].placeholder) known_names.insert(fold(full));
     if (raw_url_cache.size() < 200000) raw_url_cache.emplace(std::move(key), id);
     return id;
   }
@@ -673,6 +678,14 @@ struct Importer::Impl {
     SConnection c;
     c.person = person(first, last, url);
     if (c.person == kNone) return false;
+    if (persons[c.person].ukey.empty() && persons[c.person].from_connections) {
+      // Another connection with the same name and no URL: a namesake, a person of their own.
+      c.person = uint32_t(persons.size());
+      persons.emplace_back();
+      persons.back().first = std::string(first);
+      persons.back().last = std::string(last);
+      persons.back().nkey = name_key(first, last);
+    }
     persons[c.person].from_connections = true;
     // The Connections file has the authoritative split of first and last name.
     SPerson& p = persons[c.person];
@@ -752,7 +765,6 @@ struct Importer::Impl {
     if (m.spam) cv.spam = true;
     if (cv.title.empty()) cv.title = std::string(trim(get(row, f, cConvTitle)));
     m.sender = person_url_cached(from, get(row, f, cSenderUrl));
-    if (m.sender != kNone && !from.empty() && !persons[m.sender].placeholder) known_names.insert(fold(from));
     add_conv_person(m.conv, m.sender, true);
     std::string_view urls = f.col[cRecipientUrls] >= 0 ? get(row, f, cRecipientUrls) : std::string_view();
     for (uint32_t r : recipients(get(row, f, cTo), urls)) add_conv_person(m.conv, r, false);
@@ -980,6 +992,7 @@ void Importer::Impl::merge() {
   };
 
   std::vector<uint32_t> person_idx(persons.size(), kNone);  // index into s.contacts
+  std::unordered_set<uint32_t> claimed;  // contacts taken by a URL-less row of Connections
   auto create = [&](const SPerson& p) -> uint32_t {
     Contact c;
     c.id = s.next_id++;
@@ -1022,17 +1035,21 @@ void Importer::Impl::merge() {
               }
         }
       } else {
+        // By name: prefer a connection, and for a row of Connections one that no other row of
+        // this import has claimed (namesakes stay apart).
         auto nt = c_by_nkey.find(p.nkey);
-        if (nt != c_by_nkey.end() && !nt->second.empty()) {
-          idx = nt->second[0];
-          for (uint32_t cand : nt->second)
-            if (s.contacts[cand].connected) {
+        if (nt != c_by_nkey.end()) {
+          for (int want_connected = 1; want_connected >= 0 && idx == kNone; --want_connected)
+            for (uint32_t cand : nt->second) {
+              if (want_connected && !s.contacts[cand].connected) continue;
+              if (p.from_connections && claimed.count(cand)) continue;
               idx = cand;
               break;
             }
         }
       }
       if (idx == kNone) idx = create(p);
+      if (p.from_connections && p.ukey.empty()) claimed.insert(idx);
       person_idx[i] = idx;
       Contact& c = s.contacts[idx];
       if (c.first_name.empty() && c.last_name.empty() && (!p.first.empty() || !p.last.empty())) {

@@ -3,6 +3,8 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <imgui.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -98,6 +100,8 @@ EM_JS(void, js_resolve_ready, (), {
   Module.RK.resolveReady();
   var l = document.getElementById('loading');
   if (l) l.remove();
+  var c = document.getElementById('canvas');
+  if (c && document.activeElement === document.body) c.focus();
 });
 EM_JS(void, js_estimate, (), { Module.RK.estimate(); });
 EM_JS(void, js_persist, (), { Module.RK.persist(); });
@@ -334,7 +338,14 @@ EMSCRIPTEN_KEEPALIVE void rk_on_hidden() {
 
 EMSCRIPTEN_KEEPALIVE void rk_other_tab() { g_storage.other_tab_changed = true; }
 
-EMSCRIPTEN_KEEPALIVE void rk_on_paste() {}
+EMSCRIPTEN_KEEPALIVE void rk_on_paste() {
+  // Replays the paste shortcut now that the clipboard text is known (see pre.js).
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiMod_Ctrl, true);
+  io.AddKeyEvent(ImGuiKey_V, true);
+  io.AddKeyEvent(ImGuiKey_V, false);
+  io.AddKeyEvent(ImGuiMod_Ctrl, false);
+}
 
 EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c) {
   json out;
