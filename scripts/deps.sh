@@ -30,7 +30,7 @@ log() { printf '\033[1m[deps]\033[0m %s\n' "$*"; }
 pkgs=(cmake ninja-build g++ git ca-certificates xz-utils
       catch2 nlohmann-json3-dev libhowardhinnant-date-dev zlib1g-dev)
 [ $want_web = 1 ] && pkgs+=(emscripten fonts-noto-core fonts-noto-cjk python3 nodejs)
-[ $want_test = 1 ] && pkgs+=(chromium clang libclang-rt-14-dev libbenchmark-dev)
+[ $want_test = 1 ] && pkgs+=(chromium clang libclang-rt-14-dev libbenchmark-dev unzip)
 missing=()
 for p in "${pkgs[@]}"; do
   # nodejs may come from elsewhere (a newer node on PATH is fine)

@@ -48,5 +48,8 @@ done
 step "web build"
 "$ROOT/scripts/build_web.sh"
 
+step "browser benchmark at size S (smoke check: it must complete; no timing assertions)"
+REKINDLE_GEN="$ROOT/build/native/gen_export" node tests/e2e/bench.mjs --size S | tail -n 1
+
 step "browser tests (headless Chromium)"
 REKINDLE_GEN="$ROOT/build/native/gen_export" node tests/e2e/run.mjs

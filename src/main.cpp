@@ -40,6 +40,7 @@ void sync_canvas_size(App& app) {
 
 void frame(void* arg) {
   App& app = *static_cast<App*>(arg);
+  double start = rk::platform::now_ms();
   sync_canvas_size(app);
   SDL_Event e;
   while (SDL_PollEvent(&e)) ImGui_ImplSDL2_ProcessEvent(&e);
@@ -67,6 +68,7 @@ void frame(void* arg) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   rk::platform::end_frame(app.session);
+  rk::platform::record_frame_time(rk::platform::now_ms() - start);
 
   if (++app.frames == 2) rk::platform::signal_ready();  // the first interactive frame is drawn
 }

@@ -1115,13 +1115,15 @@ class Generator {
         }
       }
       if (c.kind == kOneToOne) {
+        // Shape the thread so its state is the one the scoring rules give (see docs/SCORING.md):
+        // awaiting = they wrote last; unanswered = only the owner wrote; active and fading = both
+        // wrote and the owner wrote last (recently for active, long ago for fading).
         if (c.state == kAwaiting) msgs.back().sender = other;
-        if (c.state == kUnanswered) {
+        if (c.state == kUnanswered)
+          for (auto& m2 : msgs) m2.sender = -1;
+        if ((c.state == kActive || c.state == kFading) && msgs.size() >= 2) {
           msgs.back().sender = -1;
-          if (msgs.size() >= 3 && r.chance(0.5)) msgs[msgs.size() - 2].sender = -1;
-        }
-        if (c.state == kActive && msgs.size() >= 2) {  // a real exchange: both sides recently
-          msgs[msgs.size() - 2].sender = msgs.back().sender == -1 ? other : -1;
+          msgs[msgs.size() - 2].sender = other;
         }
       }
       const bool spam = c.kind == kSpam;

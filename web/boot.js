@@ -8,7 +8,7 @@
     if (l) l.remove();
     if (!el) return;
     el.hidden = false;
-    el.innerHTML = '';
+    while (el.firstChild) el.removeChild(el.firstChild);  // no innerHTML: the CSP's Trusted Types forbid it
     var h = document.createElement('h1'); h.textContent = title;
     var p = document.createElement('p'); p.textContent = text;
     el.appendChild(h); el.appendChild(p);
@@ -38,7 +38,21 @@
   }
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     window.addEventListener('load', function () {
-      navigator.serviceWorker.register('sw.js').catch(function (e) { console.info('offline cache unavailable: ' + e.message); });
+      // The page's CSP requires Trusted Types: the one script URL the page ever hands over is
+      // its own service worker, through the one policy the CSP allows ('rekindle').
+      var url = 'sw.js';
+      if (window.trustedTypes && window.trustedTypes.createPolicy) {
+        url = window.trustedTypes.createPolicy('rekindle', {
+          createScriptURL: function (u) { if (u !== 'sw.js') throw new TypeError('not allowed: ' + u); return u; },
+        }).createScriptURL('sw.js');
+      }
+      var hadWorker = !!navigator.serviceWorker.controller;
+      navigator.serviceWorker.register(url).then(function (reg) {
+        // A page served by an older worker asks for a newer version right away (browsers only
+        // check on their own schedule): it is installed in the background and used from the
+        // next load. Offline, there is nothing to ask.
+        if (hadWorker && navigator.onLine !== false) return reg.update();
+      }).catch(function (e) { console.info('offline cache: ' + (e && e.message || e)); });
     });
   }
 })();

@@ -168,6 +168,12 @@ RK.readFiles = function (files) {
   return Promise.all(list.map(function (f) {
     var name = (f && typeof f.name === 'string' && f.name) ? f.name : 'file';
     if (!f || typeof f.arrayBuffer !== 'function') return Promise.resolve({ name: name, error: 'not a file' });
+    // Refused before reading: a 2 GB file would otherwise fail with an obscure browser error or
+    // exhaust the tab's memory. 1024 MB is ImportLimits::max_file_bytes (src/core/import.hpp).
+    if (typeof f.size === 'number' && f.size > 1024 * 1024 * 1024) {
+      return Promise.resolve({ name: name, error: 'is too large (' + Math.round(f.size / 1048576) +
+        ' MB; the limit is 1024 MB per file)' });
+    }
     return f.arrayBuffer().then(function (ab) { return { name: name, bytes: new Uint8Array(ab) }; },
       function (e) { return { name: name, error: 'could not be read: ' + (e && e.message || e) }; });
   }));
@@ -370,6 +376,7 @@ Module.preRun.push(function () {
     storageStatus: function () { return RK.api('storageStatus'); },
     setToday: function (date) { return RK.api('setToday', { date: date }); },
     report: function () { return RK.api('report'); },
+    stats: function () { return RK.api('stats'); },
     view: function (name) { return RK.api('view', { name: name || '' }); },
     select: function (id) { return RK.api('select', { id: id }); },
     settings: function (patch) { return RK.api('settings', patch || {}); },

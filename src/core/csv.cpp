@@ -2,6 +2,7 @@
 #include "core/csv.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace rk::csv {
@@ -11,6 +12,33 @@ constexpr size_t kMaxFields = 4096;
 
 inline size_t count_newlines(const char* b, const char* e) {
   return size_t(std::count(b, e, '\n'));
+}
+
+// First position >= p holding the separator, '\n' or '\r' (or n): 8 bytes at a time.
+inline size_t scan_unquoted(const char* t, size_t p, size_t n, char sep) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const uint64_t vs = kOnes * static_cast<unsigned char>(sep), vn = kOnes * '\n', vr = kOnes * '\r';
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  while (p + 8 <= n) {
+    uint64_t w;
+    std::memcpy(&w, t + p, 8);
+    uint64_t a = w ^ vs, b = w ^ vn, c = w ^ vr;
+    uint64_t hit = ((a - kOnes) & ~a) | ((b - kOnes) & ~b) | ((c - kOnes) & ~c);
+    hit &= kHigh;
+    if (hit) {
+      // The lowest flagged byte is always a real match (borrows only run upwards).
+      return p + size_t(__builtin_ctzll(hit) >> 3);
+    }
+    p += 8;
+  }
+#else
+  (void)kHigh;
+  (void)vs;
+  (void)vn;
+  (void)vr;
+#endif
+  while (p < n && t[p] != sep && t[p] != '\n' && t[p] != '\r') ++p;
+  return p;
 }
 }  // namespace
 
@@ -114,12 +142,7 @@ Status Reader::next(std::vector<std::string_view>& fields) {
         value = std::string_view(t + start, end - start);
       }
     } else {
-      size_t p = pos_;
-      while (p < n) {
-        char c = t[p];
-        if (c == sep || c == '\n' || c == '\r') break;
-        ++p;
-      }
+      size_t p = scan_unquoted(t, pos_, n, sep);
       value = std::string_view(t + pos_, p - pos_);
       pos_ = p;
     }

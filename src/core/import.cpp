@@ -642,6 +642,11 @@ struct Importer::Impl {
       }
     // "inviterProfileUrn" columns carry no usable URL: column lookups above only match *Url.
     if (f.rec.kind == FileKind::Connections) have_connections = true;
+    if (f.rec.kind == FileKind::Messages) {
+      // Rough row estimate, so staging does not move every message several times while growing.
+      size_t est = (f.text.size() - f.rec.data_offset) / 256 + 16;
+      messages.reserve(messages.size() + std::min<size_t>(est, size_t(4) << 20));
+    }
   }
 
   static std::string_view get(const std::vector<std::string_view>& row, const ParsedFile& f, Col c) {
@@ -974,7 +979,8 @@ void Importer::Impl::merge() {
   }
   for (SPerson& p : persons) {
     if (!owner.url_key.empty() && p.ukey == owner.url_key) p.owner = true;
-    else if (p.ukey.empty() && !owner_nkey.empty() && p.nkey == owner_nkey) p.owner = true;
+    else if (p.ukey.empty() && !owner_nkey.empty() && p.nkey == owner_nkey && !p.from_connections)
+      p.owner = true;
   }
 
   // Existing contacts by key.
@@ -1141,6 +1147,7 @@ void Importer::Impl::merge() {
   auto msg_hash = [](ContactId sender, Time t, std::string_view text) {
     return mix(mix(uint64_t(sender), uint64_t(t)), hash_str(text));
   };
+  s.messages.reserve(s.messages.size() + messages.size());
   for (SConv& sc : convs) {
     if (sc.msgs.empty()) continue;
     uint32_t ci;

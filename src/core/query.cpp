@@ -7,6 +7,7 @@
 #include "core/query.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/dates.hpp"
 #include "core/text.hpp"
@@ -65,31 +66,33 @@ bool has_tag(std::string_view h, std::string_view folded_tag) {
   return false;
 }
 
-// Sort row: the primary key is precomputed (numbers negated so "natural" is always ascending),
-// strings carry an 8-byte big-endian prefix so most comparisons are one integer compare.
+// Sort row, 64 bytes: the primary key is folded into one unsigned integer that already encodes
+// the direction and "missing values last"; strings contribute their first 16 bytes (big-endian),
+// and only rows whose keys tie are compared further (full strings, then name, then id).
 struct Row {
+  uint64_t key, key2;  // key2: bytes 8..16 of a string key
+  uint64_t name_prefix, name_prefix2;
+  const char* name;  // folded name and string key, views into the haystack
+  const char* text;
+  uint32_t name_len, text_len;
   uint32_t idx;
   ContactId id;
-  bool missing;         // no value: sorted last whatever the direction
-  double num;           // numeric primary key, natural order ascending
-  uint64_t key_prefix;  // string primary key (name, company, position)
-  std::string_view key;
-  uint64_t name_prefix;  // tie-break
-  std::string_view name;
 };
+constexpr uint64_t kMissing = ~uint64_t(0);  // never produced by a real value (UTF-8 has no 0xFF)
 
-inline uint64_t prefix8(std::string_view s) {
+inline uint64_t prefix8(std::string_view s, size_t from = 0) {
   uint64_t v = 0;
-  for (size_t i = 0; i < 8; ++i)
+  for (size_t i = from; i < from + 8; ++i)
     v = (v << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
   return v;
 }
 
-inline int cmp_str(uint64_t pa, std::string_view a, uint64_t pb, std::string_view b) {
-  if (pa != pb) return pa < pb ? -1 : 1;
-  if (a.size() <= 8 || b.size() <= 8) return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
-  const int c = a.substr(8).compare(b.substr(8));
-  return c < 0 ? -1 : c > 0 ? 1 : 0;
+// Order-preserving map of a finite double to an unsigned integer.
+inline uint64_t ordered(double d) {
+  if (d != d || d == 0) d = 0.0;  // NaN and -0.0 map like +0.0
+  uint64_t b;
+  std::memcpy(&b, &d, sizeof b);
+  return (b & 0x8000000000000000ull) ? ~b : (b | 0x8000000000000000ull);
 }
 
 }  // namespace
@@ -184,52 +187,69 @@ std::vector<uint32_t> run_query(const Store& store, const std::vector<Evaluation
       }
     }
     if (!ok) continue;
+    const bool desc = q.descending;
+    auto num_key = [desc](double natural) {  // natural order: ascending
+      const uint64_t k = ordered(natural);
+      return desc ? ~k : k;
+    };
     Row r;
     r.idx = i;
     r.id = c.id;
-    r.missing = false;
-    r.num = 0;
-    r.name = field(h, kFieldName);
-    r.name_prefix = prefix8(r.name);
-    r.key_prefix = 0;
+    const std::string_view name = field(h, kFieldName);
+    r.name_prefix = prefix8(name);
+    r.name_prefix2 = prefix8(name, 8);
+    r.key2 = 0;
+    r.name = name.data();
+    r.name_len = uint32_t(name.size());
+    r.text = name.data();
+    r.text_len = r.name_len;
     switch (q.sort) {
-      case SortKey::Priority: r.num = -e.priority; break;
-      case SortKey::Score: r.num = -e.strength; break;
-      case SortKey::Status: r.num = double(int(e.status)); break;
+      case SortKey::Priority: r.key = num_key(-e.priority); break;
+      case SortKey::Score: r.key = num_key(-e.strength); break;
+      case SortKey::Status: r.key = num_key(double(int(e.status))); break;
       case SortKey::ConnectedOn:
-        r.missing = c.connected_on == kNoDay;
-        r.num = -double(c.connected_on);
+        r.key = c.connected_on == kNoDay ? kMissing : num_key(-double(c.connected_on));
         break;
       case SortKey::LastInteraction:
-        r.missing = e.last_interaction == kNoDay;
-        r.num = -double(e.last_interaction);
+        r.key = e.last_interaction == kNoDay ? kMissing : num_key(-double(e.last_interaction));
         break;
       case SortKey::Name:
-        r.key = r.name;
-        r.key_prefix = r.name_prefix;
+        r.key = desc ? ~r.name_prefix : r.name_prefix;
+        r.key2 = desc ? ~r.name_prefix2 : r.name_prefix2;
         break;
       case SortKey::Company:
-      case SortKey::Position:
-        r.key = field(h, q.sort == SortKey::Company ? kFieldCompany : kFieldPosition);
-        r.key_prefix = prefix8(r.key);
-        r.missing = r.key.empty();
+      case SortKey::Position: {
+        const std::string_view k = field(h, q.sort == SortKey::Company ? kFieldCompany : kFieldPosition);
+        r.key = k.empty() ? kMissing : desc ? ~prefix8(k) : prefix8(k);
+        r.key2 = desc ? ~prefix8(k, 8) : prefix8(k, 8);
+        r.text = k.data();
+        r.text_len = uint32_t(k.size());
         break;
+      }
     }
     rows.push_back(r);
   }
 
   const bool desc = q.descending;
-  const bool by_string = q.sort == SortKey::Name || q.sort == SortKey::Company || q.sort == SortKey::Position;
-  const bool by_name = q.sort == SortKey::Name;
-  auto less = [desc, by_string, by_name](const Row& a, const Row& b) -> bool {
-    if (a.missing != b.missing) return b.missing;  // missing last, either way
-    int cmp;
-    if (by_string) cmp = cmp_str(a.key_prefix, a.key, b.key_prefix, b.key);
-    else cmp = a.num < b.num ? -1 : a.num > b.num ? 1 : 0;
-    if (cmp != 0) return desc ? cmp > 0 : cmp < 0;
-    if (!by_name) {  // (sorting by name: the names are already equal here)
-      const int n = cmp_str(a.name_prefix, a.name, b.name_prefix, b.name);
-      if (n != 0) return n < 0;
+  const int string_field = q.sort == SortKey::Name ? kFieldName
+                         : q.sort == SortKey::Company ? kFieldCompany
+                         : q.sort == SortKey::Position ? kFieldPosition : -1;
+  auto less = [&](const Row& a, const Row& b) -> bool {
+    if (a.key != b.key) return a.key < b.key;
+    if (a.key2 != b.key2) return a.key2 < b.key2;
+    if (string_field >= 0 && a.key != kMissing && (a.text_len > 16 || b.text_len > 16)) {
+      // Same first 16 bytes: compare the rest of the key.
+      const int c = std::string_view(a.text, a.text_len).compare(std::string_view(b.text, b.text_len));
+      if (c != 0) return desc ? c > 0 : c < 0;
+    }
+    if (string_field != kFieldName) {
+      if (a.name_prefix != b.name_prefix) return a.name_prefix < b.name_prefix;
+      if (a.name_prefix2 != b.name_prefix2) return a.name_prefix2 < b.name_prefix2;
+      if (a.name_len > 16 || b.name_len > 16) {
+        const std::string_view na(a.name, a.name_len), nb(b.name, b.name_len);
+        const int c = na.compare(nb);
+        if (c != 0) return c < 0;
+      }
     }
     return a.id < b.id;
   };

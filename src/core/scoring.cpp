@@ -203,8 +203,8 @@ std::string ago(Day d, Day today) {
   if (n == 0) return "today";
   if (n == 1) return "yesterday";
   if (n < 60) return plural(n, "day", "days") + " ago";
-  if (n < 730) return plural(n / 30, "month", "months") + " ago";
-  return plural(n / 365, "year", "years") + " ago";
+  if (n < 548) return plural((n + 15) / 30, "month", "months") + " ago";
+  return plural(long(n / 365.25 + 0.5), "year", "years") + " ago";
 }
 
 std::string whole(double v) {
@@ -329,10 +329,13 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today) {
   } else if (s.sent_1to1 > 0 && s.received_1to1 == 0 && s.logged == 0) {
     e.status = Status::Unanswered;
     const Day d = day_of(s.last_out);
-    status_reason = "You wrote to " + lname +
-                    (s.sent_1to1 > 1 ? " " + std::to_string(s.sent_1to1) + " times" : "") +
-                    (d != kNoDay ? ", last on " + format_human(d) : "") + " and " + lname +
-                    " never replied";
+    if (s.sent_1to1 > 1)
+      status_reason = "You wrote to " + lname + " " + std::to_string(s.sent_1to1) + " times" +
+                      (d != kNoDay ? ", last on " + format_human(d) + "," : "") + " and " + lname +
+                      " never replied";
+    else
+      status_reason = "You wrote to " + lname + (d != kNoDay ? " on " + format_human(d) : "") +
+                      " and " + lname + " never replied";
   } else if (!own_any && !their_any) {
     e.status = Status::Silent;
     const Invitation* inv = x.latest_invitation;
@@ -555,7 +558,8 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today) {
       parts.push_back(plural(s.endorsements_in + s.endorsements_out, "endorsement", "endorsements"));
     if (s.recommendations_in + s.recommendations_out > 0)
       parts.push_back(plural(s.recommendations_in + s.recommendations_out, "recommendation", "recommendations"));
-    if (parts.empty()) parts.push_back("no interaction yet");
+    if (s.invitation_note) parts.push_back("a personal note with their invitation");
+    if (s.sent + s.received + s.logged == 0) parts.insert(parts.begin(), "no interaction yet");
     for (size_t i = 0; i < parts.size(); ++i) r += (i ? ", " : "") + parts[i];
     e.reasons.push_back(r);
   }

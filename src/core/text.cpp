@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include <utf8proc.h>
 
@@ -388,6 +389,27 @@ std::string html_to_text(std::string_view h) {
 // ---- folding ---------------------------------------------------------------------------------
 
 namespace {
+// utf8proc_map() without its first, size-probing pass (which does pointer arithmetic on a null
+// buffer: undefined behaviour that UBSan reports). Returns false on invalid input.
+bool utf8proc_transform(std::string_view s, int options, std::string& out) {
+  std::vector<utf8proc_int32_t> buf(s.size() + 16);
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    utf8proc_ssize_t n = utf8proc_decompose(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                            utf8proc_ssize_t(s.size()), buf.data(),
+                                            utf8proc_ssize_t(buf.size()), utf8proc_option_t(options));
+    if (n < 0) return false;
+    if (size_t(n) > buf.size()) {
+      buf.resize(size_t(n) + 16);
+      continue;
+    }
+    utf8proc_ssize_t len = utf8proc_reencode(buf.data(), n, utf8proc_option_t(options));
+    if (len < 0) return false;
+    out.assign(reinterpret_cast<const char*>(buf.data()), size_t(len));
+    return true;
+  }
+  return false;
+}
+
 inline bool ascii_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -432,18 +454,14 @@ std::string fold(std::string_view s) {
     sanitize_utf8(s, clean);
     s = clean;
   }
-  utf8proc_uint8_t* mapped = nullptr;
-  utf8proc_ssize_t len = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), utf8proc_ssize_t(s.size()), &mapped,
-      utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                        UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP | UTF8PROC_NLF2LS));
-  if (len < 0) {
+  std::string tmp;
+  if (!utf8proc_transform(s, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                 UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP | UTF8PROC_NLF2LS,
+                          tmp)) {
     collapse_spaces(s, out);
     return out;
   }
   // LUMP maps Unicode spaces to ' ' and NLF2LS maps line breaks to U+2028: make those spaces too.
-  std::string tmp(reinterpret_cast<const char*>(mapped), size_t(len));
-  std::free(mapped);
   size_t q;
   while ((q = tmp.find("\xE2\x80\xA8")) != std::string::npos) tmp.replace(q, 3, " ");
   collapse_spaces(tmp, out);

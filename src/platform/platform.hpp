@@ -55,6 +55,9 @@ void download_raw_stored_state();          // the unreadable state, for the user
 void start_fresh(Session& s);              // after a corrupt load: ignore stored state
 void clear_all_data(Session& s);           // "Delete all my data"
 void reload_page();
+// Main-thread time of one frame, for rekindle.stats() (benchmarks).
+void record_frame_time(double ms);
+
 // Resolves window.rekindle.ready and removes the loading indicator (after the first frame).
 void signal_ready();
 

@@ -5,6 +5,9 @@
 
 #include <imgui.h>
 
+#include <emscripten/heap.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -38,6 +41,16 @@ uint64_t g_seen_revision = 0;
 bool g_write_in_flight = false;
 bool g_bulk_in_flight = false;
 double g_retry_after_ms = 0;
+
+// Measurements for rekindle.stats(): the benchmark reads them instead of guessing from outside.
+struct Stats {
+  double frame_ms[240] = {};
+  int frame_count = 0;
+  double last_save_ms = 0;      // main-thread time to serialise and hand over the last save
+  bool last_save_bulk = false;
+  double import_started_ms = 0, last_import_ms = 0;
+  double init_ms = 0;           // deserialising the stored state at start-up
+} g_stats;
 
 }  // namespace
 
@@ -153,7 +166,13 @@ static Day today_from_browser() {
   return rk::days_from_civil(v / 10000, (v / 100) % 100, v % 100);
 }
 
+void record_frame_time(double ms) {
+  g_stats.frame_ms[g_stats.frame_count % 240] = ms;
+  ++g_stats.frame_count;
+}
+
 void init(Session& s) {
+  double t0 = emscripten_get_now();
   g_session = &s;
   js_install_listeners();
   s.today = today_from_browser();
@@ -195,6 +214,7 @@ void init(Session& s) {
   s.recompute();
   g_seen_revision = s.revision;
   g_storage.loaded = true;
+  g_stats.init_ms = emscripten_get_now() - t0;
   js_estimate();
 }
 
@@ -206,11 +226,13 @@ void begin_frame(Session& s) {
   if (g_import_requested && !s.importer) {
     g_import_requested = false;
     s.start_import(std::move(g_pending_files));
+    g_stats.import_started_ms = emscripten_get_now();
     g_pending_files.clear();
   }
   if (s.importer) {
     // Keep frames responsive: a slice of at most ~12 ms per frame.
     if (s.pump_import(12.0)) {
+      g_stats.last_import_ms = emscripten_get_now() - g_stats.import_started_ms;
       rk::ui::on_import_finished(s);
       js_import_finished(report_string(s.last_report).c_str());
     }
@@ -218,6 +240,7 @@ void begin_frame(Session& s) {
 }
 
 static void start_write(Session& s, bool with_bulk) {
+  double t0 = emscripten_get_now();
   std::string user = rk::save_user(s.store);
   if (with_bulk) {
     std::string bulk = rk::save_bulk(s.store);
@@ -227,6 +250,8 @@ static void start_write(Session& s, bool with_bulk) {
   }
   g_write_in_flight = true;
   g_bulk_in_flight = with_bulk;
+  g_stats.last_save_ms = emscripten_get_now() - t0;
+  g_stats.last_save_bulk = with_bulk;
   g_storage.saving = true;
   s.user_dirty = false;
   if (with_bulk) s.bulk_dirty = false;
@@ -426,6 +451,14 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
       } else {
         out["error"] = "date must be YYYY-MM-DD";
       }
+    } else if (method == "stats") {
+      int n = std::min(g_stats.frame_count, 240);
+      json frames = json::array();
+      for (int i = 0; i < n; ++i) frames.push_back(g_stats.frame_ms[(g_stats.frame_count - n + i) % 240]);
+      out = {{"frame_ms", frames}, {"frames", g_stats.frame_count}, {"last_save_ms", g_stats.last_save_ms},
+             {"last_save_bulk", g_stats.last_save_bulk}, {"last_import_ms", g_stats.last_import_ms},
+             {"init_ms", g_stats.init_ms}, {"heap_bytes", double(emscripten_get_heap_size())},
+             {"importing", bool(s.importer)}};
     } else if (method == "report") {
       out = s.has_report ? rk::report_json(s.last_report) : json();
     } else if (method == "view") {

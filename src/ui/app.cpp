@@ -43,7 +43,7 @@ void keyboard_shortcuts() {
 
 void nav_bar(Session& s) {
   ImGuiStyle& st = ImGui::GetStyle();
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x + 4, st.FramePadding.y + 3));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x + (compact() ? -2 : 4), st.FramePadding.y + 3));
   ImGui::PushFont(font_large());
   ImGui::PushStyleColor(ImGuiCol_Text, accent_color());
   ImGui::TextUnformatted(compact() ? "R" : "Rekindle");
@@ -59,7 +59,7 @@ void nav_bar(Session& s) {
     ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetStyleColorVec4(ImGuiCol_Header) : ImVec4(0, 0, 0, 0));
     const char* title = kViewTitles[i];
     if (compact()) {
-      static const char* const short_titles[] = {"Import", "Home", "Contacts", "Follow-ups", "Settings"};
+      static const char* const short_titles[] = {"Import", "Home", "People", "To do", "Settings"};
       title = short_titles[i];
     }
     if (ImGui::Button(title)) g_state.view = v;

@@ -1,13 +1,23 @@
+// Fonts: Noto Sans for Latin, Greek and Cyrillic (preloaded), plus the Noto font of every other
+// script the loaded text actually uses (Arabic, Hebrew, Devanagari, Thai, CJK), fetched from the
+// page's own fonts/ folder the first time it is needed and merged into the regular, bold and
+// heading fonts. Only code points present in the data are rasterised, so the atlas stays small.
+// A code point no font has is drawn as a box (U+FFFD, a custom glyph), never as garbage.
 #include "ui/fonts.hpp"
 
 #include <algorithm>
-#include <set>
+#include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "core/bidi.hpp"
+#include "core/glyphs.hpp"
 #include "core/session.hpp"
+#include "platform/fonts_platform.hpp"
 #include "platform/platform.hpp"
 #include "ui/ui.hpp"
+#include "ui/views.hpp"
 
 namespace rk::ui {
 
@@ -18,12 +28,200 @@ ImFont* g_bold = nullptr;
 ImFont* g_large = nullptr;
 float g_built_ratio = 0;
 float g_built_size = 0;
-uint64_t g_built_revision = ~0ull;
-std::vector<ImWchar> g_ranges;  // must outlive the atlas build
+uint64_t g_scanned_generation = ~0ull;
+uint64_t g_scanned_revision = ~0ull;
+size_t g_fonts_ready = 0;  // extra font files in memory when the atlas was last built
+std::string g_status;
 
-// Decodes UTF-8 and adds every code point to the builder.
-void add_text(ImFontGlyphRangesBuilder& b, const std::string& s) {
-  if (!s.empty()) b.AddText(s.c_str(), s.c_str() + s.size());
+// Code points, kept as ImGui builders (a bit per code point).
+ImFontGlyphRangesBuilder g_names;  // names, companies, positions: every font (regular, bold, large)
+ImFontGlyphRangesBuilder g_texts;  // messages, notes and the rest: the regular font only
+std::vector<ImWchar> g_ranges_names, g_ranges_all;  // built into the atlas (must outlive the build)
+std::vector<ImWchar> g_want_names, g_want_all;      // what the text needs now
+std::vector<std::vector<ImWchar>> g_script_ranges;   // idem, per merged font
+
+struct ExtraFile {
+  std::vector<char> data;
+  bool failed = false;
+};
+std::map<std::string, ExtraFile> g_files;
+
+constexpr ImWchar kBase[] = {
+    0x0020, 0x024F,  // Latin, Latin-1, Latin Extended-A/B
+    0x0250, 0x02FF,  // IPA, spacing modifiers
+    0x0300, 0x036F,  // combining marks
+    0x0370, 0x03FF,  // Greek
+    0x0400, 0x052F,  // Cyrillic + supplement
+    0x1E00, 0x1FFF,  // Latin Extended Additional, Greek Extended
+    0x2000, 0x206F,  // punctuation
+    0x20A0, 0x20CF,  // currency
+    0x2100, 0x215F,  // letterlike, number forms
+    0x2190, 0x21FF,  // arrows
+    0x2200, 0x22FF,  // math operators
+    0x25A0, 0x25FF,  // geometric shapes
+    0,
+};
+
+void add(ImFontGlyphRangesBuilder& b, const std::string& s) {
+  if (s.empty()) return;
+  b.AddText(s.c_str(), s.c_str() + s.size());
+  // Right-to-left text is drawn in visual order with Arabic joined forms: add those too.
+  if (has_rtl(s)) {
+    std::string v = visual_order(s);
+    b.AddText(v.c_str(), v.c_str() + v.size());
+  }
+}
+
+void scan_data(const Session& s) {
+  g_names.Clear();
+  g_texts.Clear();
+  g_names.AddRanges(kBase);
+  size_t budget = size_t(64) << 20;  // bytes of message text scanned at most
+  for (const Contact& c : s.store.contacts) {
+    add(g_names, c.first_name);
+    add(g_names, c.last_name);
+    add(g_names, c.company);
+    add(g_names, c.position);
+    for (const Invitation& i : c.invitations) add(g_texts, i.message);
+    for (const Endorsement& e : c.endorsements) add(g_texts, e.skill);
+    for (const Recommendation& r : c.recommendations) add(g_texts, r.text);
+    for (const JobChange& j : c.job_changes) {
+      add(g_names, j.old_company);
+      add(g_names, j.old_position);
+    }
+  }
+  add(g_names, s.store.owner.first_name);
+  add(g_names, s.store.owner.last_name);
+  for (const Conversation& cv : s.store.conversations) add(g_texts, cv.title);
+  for (const Message& m : s.store.messages) {
+    if (m.text.size() > budget) break;
+    budget -= m.text.size();
+    add(g_texts, m.text);
+    add(g_texts, m.subject);
+  }
+}
+
+void scan_user(const Session& s, ImFontGlyphRangesBuilder& b) {
+  for (const auto& [id, u] : s.store.user) {
+    add(b, u.note);
+    for (const auto& t : u.tags) add(b, t);
+    for (const auto& i : u.interactions) add(b, i.note);
+  }
+  for (const auto& t : s.store.settings.templates) {
+    add(b, t.name);
+    add(b, t.body);
+  }
+  for (const auto& [tag, d] : s.store.settings.tag_cadence_days) add(b, tag);
+}
+
+std::vector<ImWchar> build(const ImFontGlyphRangesBuilder& b) {
+  ImVector<ImWchar> r;
+  const_cast<ImFontGlyphRangesBuilder&>(b).BuildRanges(&r);
+  return std::vector<ImWchar>(r.begin(), r.end());
+}
+
+std::vector<CodepointRange> to_cp(const std::vector<ImWchar>& r) {
+  std::vector<CodepointRange> out;
+  for (size_t i = 0; i + 1 < r.size() && r[i]; i += 2) out.push_back({char32_t(r[i]), char32_t(r[i + 1])});
+  return out;
+}
+std::vector<ImWchar> from_cp(const std::vector<CodepointRange>& r) {
+  std::vector<ImWchar> out;
+  for (const auto& x : r) {
+    out.push_back(ImWchar(x.first));
+    out.push_back(ImWchar(x.last));
+  }
+  out.push_back(0);
+  return out;
+}
+
+const char* script_title(unsigned sc) {
+  switch (sc) {
+    case kScriptArabic: return "Arabic";
+    case kScriptHebrew: return "Hebrew";
+    case kScriptDevanagari: return "Devanagari";
+    case kScriptThai: return "Thai";
+    case kScriptCJK: return "Chinese, Japanese and Korean";
+    default: return "";
+  }
+}
+
+// Asks for the files the text needs; returns how many are in memory.
+size_t ensure_files(unsigned needed) {
+  size_t ready = 0;
+  std::string loading, failed;
+  for (const ScriptFont& f : script_fonts()) {
+    if (!(needed & f.script)) continue;
+    for (const char* file : {f.regular, f.bold}) {
+      ExtraFile& ef = g_files[file];
+      if (!ef.data.empty()) continue;
+      if (ef.failed) continue;
+      platform::FontFetch st = platform::font_fetch_state(file);
+      if (st == platform::FontFetch::Missing) platform::fetch_font(file);
+      if (st == platform::FontFetch::Failed) ef.failed = true;
+      if (st == platform::FontFetch::Ready) {
+        std::string path = std::string("/fonts/") + file;
+        if (FILE* fp = std::fopen(path.c_str(), "rb")) {
+          std::fseek(fp, 0, SEEK_END);
+          long n = std::ftell(fp);
+          std::fseek(fp, 0, SEEK_SET);
+          if (n > 0) {
+            ef.data.resize(size_t(n));
+            if (std::fread(ef.data.data(), 1, size_t(n), fp) != size_t(n)) ef.data.clear();
+          }
+          std::fclose(fp);
+        }
+        if (ef.data.empty()) ef.failed = true;
+        platform::release_font_file(file);
+      }
+    }
+    const ExtraFile& r = g_files[f.regular];
+    if (r.failed) failed += std::string(failed.empty() ? "" : ", ") + script_title(f.script);
+    else if (r.data.empty()) loading += std::string(loading.empty() ? "" : ", ") + script_title(f.script);
+  }
+  for (const auto& [name, ef] : g_files) ready += !ef.data.empty();
+  g_status.clear();
+  if (!loading.empty()) g_status = "Loading the font for " + loading + " names...";
+  if (!failed.empty())
+    g_status += (g_status.empty() ? "" : " ") + std::string("The font for ") + failed +
+                " could not be loaded: those letters show as boxes.";
+  return ready;
+}
+
+// The U+FFFD box: a custom glyph in each font, drawn after the atlas is built.
+struct BoxGlyph {
+  int rect = -1;
+  int w = 0, h = 0;
+};
+BoxGlyph g_boxes[3];
+
+void add_box(int slot, ImFont* font, float px) {
+  ImGuiIO& io = ImGui::GetIO();
+  int w = std::max(4, int(px * 0.48f)), h = std::max(6, int(px * 0.62f));
+  float ascent = px * 0.785f;  // Noto Sans: ascender / (ascender - descender)
+  g_boxes[slot].w = w;
+  g_boxes[slot].h = h;
+  g_boxes[slot].rect = io.Fonts->AddCustomRectFontGlyph(font, 0xFFFD, w, h, px * 0.6f,
+                                                        ImVec2(px * 0.06f, ascent - float(h)));
+}
+
+void draw_boxes() {
+  ImGuiIO& io = ImGui::GetIO();
+  unsigned char* pixels = nullptr;
+  int tw = 0, th = 0;
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &tw, &th);
+  if (!pixels) return;
+  for (const BoxGlyph& b : g_boxes) {
+    if (b.rect < 0) continue;
+    const ImFontAtlasCustomRect* r = io.Fonts->GetCustomRectByIndex(b.rect);
+    if (!r || !r->IsPacked()) continue;
+    int t = std::max(1, b.w / 9);
+    for (int y = 0; y < r->Height; ++y)
+      for (int x = 0; x < r->Width; ++x) {
+        bool edge = x < t || y < t || x >= r->Width - t || y >= r->Height - t;
+        pixels[(r->Y + y) * tw + (r->X + x)] = edge ? 0xFF : 0x00;
+      }
+  }
 }
 
 }  // namespace
@@ -32,66 +230,97 @@ ImFont* font_regular() { return g_regular; }
 ImFont* font_bold() { return g_bold ? g_bold : g_regular; }
 ImFont* font_large() { return g_large ? g_large : g_regular; }
 float font_size() { return g_built_size; }
+const std::string& font_status() { return g_status; }
 
 bool prepare_fonts(Session& s, float ratio) {
   if (ratio <= 0) ratio = 1;
   float size = std::clamp(s.store.settings.font_size, 11.0f, 28.0f);
-  // Rebuild when the density or size changes, or after an import or load brought new names.
   bool geometry_changed = ratio != g_built_ratio || size != g_built_size;
-  bool data_changed = g_built_revision != s.data_generation && !s.importer;
-  if (!geometry_changed && !data_changed) return false;
-  ImFontGlyphRangesBuilder b;
-  static const ImWchar base[] = {
-      0x0020, 0x024F,  // Latin, Latin-1, Latin Extended-A/B
-      0x0250, 0x02FF,  // IPA, spacing modifiers
-      0x0300, 0x036F,  // combining marks
-      0x0370, 0x03FF,  // Greek
-      0x0400, 0x052F,  // Cyrillic + supplement
-      0x1E00, 0x1FFF,  // Latin Extended Additional, Greek Extended
-      0x2000, 0x206F,  // punctuation
-      0x20A0, 0x20CF,  // currency
-      0x2100, 0x215F,  // letterlike, number forms
-      0x2190, 0x21FF,  // arrows
-      0x2200, 0x22FF,  // math operators
-      0x25A0, 0x25FF,  // geometric shapes
-      0xFFFD, 0xFFFD,  // replacement character
-      0,
-  };
-  b.AddRanges(base);
-  size_t seen = 0;
-  for (const auto& c : s.store.contacts) {
-    add_text(b, c.first_name);
-    add_text(b, c.last_name);
-    add_text(b, c.company);
-    add_text(b, c.position);
-    if (++seen > 200000) break;
+  bool data_changed = false;
+  if (!s.importer) {
+    if (g_scanned_generation != s.data_generation) {
+      scan_data(s);
+      g_scanned_generation = s.data_generation;
+      g_scanned_revision = ~0ull;
+      data_changed = true;
+    }
+    if (g_scanned_revision != s.revision) {
+      g_scanned_revision = s.revision;
+      data_changed = true;
+    }
   }
-  add_text(b, s.store.owner.first_name);
-  add_text(b, s.store.owner.last_name);
-  ImVector<ImWchar> built;
-  b.BuildRanges(&built);
-  // Only rebuild when the glyph set actually changed (or size/density did).
-  std::vector<ImWchar> ranges(built.begin(), built.end());
-  g_built_revision = s.data_generation;
-  if (!geometry_changed && ranges == g_ranges) return false;
-  g_ranges = std::move(ranges);
+  static unsigned needed = 0;
+  if (data_changed) {
+    g_want_names = build(g_names);
+    ImFontGlyphRangesBuilder b;
+    b.UsedChars = g_names.UsedChars;
+    for (int i = 0; i < b.UsedChars.Size && i < g_texts.UsedChars.Size; ++i) b.UsedChars[i] |= g_texts.UsedChars[i];
+    scan_user(s, b);
+    g_want_all = build(b);
+    needed = scripts_needed(to_cp(g_want_all));
+  }
+  size_t ready = ensure_files(needed);
+  bool glyphs_changed = g_want_names != g_ranges_names || g_want_all != g_ranges_all;
+  if (!geometry_changed && !glyphs_changed && ready == g_fonts_ready) return false;
+  // Typing a new character into a note should not stall the frame on every key: rebuild for
+  // user text once the field is left.
+  if (!geometry_changed && ready == g_fonts_ready && g_want_names == g_ranges_names && ImGui::GetIO().WantTextInput &&
+      g_regular)
+    return false;
+
+  g_ranges_names = g_want_names;
+  g_ranges_all = g_want_all;
   g_built_ratio = ratio;
   g_built_size = size;
+  g_fonts_ready = ready;
 
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  ImFontConfig cfg;
-  cfg.OversampleH = 2;
-  cfg.OversampleV = 1;
-  cfg.PixelSnapH = false;
-  float px = size * ratio;
-  g_regular = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Regular.ttf", px, &cfg, g_ranges.data());
+  io.Fonts->TexDesiredWidth = 2048;
+  const float px = size * ratio;
+  const std::vector<CodepointRange> cp_all = to_cp(g_ranges_all), cp_names = to_cp(g_ranges_names);
+  g_script_ranges.clear();
+  g_script_ranges.reserve(16);
+
+  auto add_font = [&](const char* base_file, float font_px, const std::vector<ImWchar>& ranges,
+                      const std::vector<CodepointRange>& cps, bool bold) -> ImFont* {
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = false;
+    ImFont* f = io.Fonts->AddFontFromFileTTF(base_file, font_px, &cfg, ranges.data());
+    if (!f) return nullptr;
+    for (const ScriptFont& sf : script_fonts()) {
+      if (!(needed & sf.script)) continue;
+      auto it = g_files.find(bold ? sf.bold : sf.regular);
+      if (it == g_files.end() || it->second.data.empty()) continue;
+      std::vector<CodepointRange> sr = ranges_for_script(cps, sf.script);
+      if (sr.empty()) continue;
+      g_script_ranges.push_back(from_cp(sr));
+      ImFontConfig m;
+      m.MergeMode = true;
+      m.FontDataOwnedByAtlas = false;
+      m.OversampleH = sf.script == kScriptCJK ? 1 : 2;
+      m.OversampleV = 1;
+      m.PixelSnapH = false;
+      m.FontNo = sf.face >= 0 ? sf.face : cjk_face(cps);
+      io.Fonts->AddFontFromMemoryTTF(it->second.data.data(), int(it->second.data.size()), font_px, &m,
+                                     g_script_ranges.back().data());
+    }
+    return f;
+  };
+  g_regular = add_font("/fonts/NotoSans-Regular.ttf", px, g_ranges_all, cp_all, false);
   if (!g_regular) g_regular = io.Fonts->AddFontDefault();
-  g_bold = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Bold.ttf", px, &cfg, g_ranges.data());
-  g_large = io.Fonts->AddFontFromFileTTF("/fonts/NotoSans-Bold.ttf", px * 1.45f, &cfg, g_ranges.data());
+  g_bold = add_font("/fonts/NotoSans-Bold.ttf", px, g_ranges_names, cp_names, true);
+  g_large = add_font("/fonts/NotoSans-Bold.ttf", px * 1.45f, g_ranges_names, cp_names, true);
+  for (BoxGlyph& b : g_boxes) b.rect = -1;
+  add_box(0, g_regular, px);
+  if (g_bold) add_box(1, g_bold, px);
+  if (g_large) add_box(2, g_large, px * 1.45f);
   io.FontGlobalScale = 1.0f / ratio;
   io.FontDefault = g_regular;
   io.Fonts->Build();
+  draw_boxes();
   return true;
 }
 

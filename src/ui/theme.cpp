@@ -38,6 +38,9 @@ void apply_theme(bool dark) {
     c[ImGuiCol_Text] = ImVec4(0.92f, 0.93f, 0.95f, 1.0f);
     c[ImGuiCol_TextDisabled] = ImVec4(0.58f, 0.6f, 0.65f, 1.0f);
     c[ImGuiCol_TableRowBgAlt] = ImVec4(1, 1, 1, 0.03f);
+    c[ImGuiCol_TableHeaderBg] = ImVec4(0.17f, 0.175f, 0.20f, 1.0f);
+    c[ImGuiCol_TableBorderStrong] = ImVec4(0.26f, 0.27f, 0.30f, 1.0f);
+    c[ImGuiCol_TableBorderLight] = ImVec4(0.21f, 0.22f, 0.25f, 1.0f);
     c[ImGuiCol_Header] = ImVec4(accent.x, accent.y, accent.z, 0.30f);
     c[ImGuiCol_HeaderHovered] = ImVec4(accent.x, accent.y, accent.z, 0.40f);
     c[ImGuiCol_HeaderActive] = ImVec4(accent.x, accent.y, accent.z, 0.50f);
@@ -56,6 +59,9 @@ void apply_theme(bool dark) {
     c[ImGuiCol_Text] = ImVec4(0.11f, 0.12f, 0.14f, 1.0f);
     c[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.44f, 0.48f, 1.0f);
     c[ImGuiCol_TableRowBgAlt] = ImVec4(0, 0, 0, 0.025f);
+    c[ImGuiCol_TableHeaderBg] = ImVec4(0.93f, 0.935f, 0.945f, 1.0f);
+    c[ImGuiCol_TableBorderStrong] = ImVec4(0.80f, 0.81f, 0.84f, 1.0f);
+    c[ImGuiCol_TableBorderLight] = ImVec4(0.88f, 0.89f, 0.91f, 1.0f);
     c[ImGuiCol_Header] = ImVec4(accent.x, accent.y, accent.z, 0.18f);
     c[ImGuiCol_HeaderHovered] = ImVec4(accent.x, accent.y, accent.z, 0.26f);
     c[ImGuiCol_HeaderActive] = ImVec4(accent.x, accent.y, accent.z, 0.34f);
@@ -68,6 +74,7 @@ void apply_theme(bool dark) {
   c[ImGuiCol_SliderGrabActive] = accent;
   c[ImGuiCol_TabActive] = ImVec4(accent.x, accent.y, accent.z, 0.85f);
   c[ImGuiCol_PlotHistogram] = accent;
+  c[ImGuiCol_NavHighlight] = ImVec4(accent.x, accent.y, accent.z, 0.9f);
 }
 
 ImVec4 accent_color() { return g_dark ? ImVec4(0.98f, 0.62f, 0.30f, 1.0f) : ImVec4(0.86f, 0.42f, 0.08f, 1.0f); }

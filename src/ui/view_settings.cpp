@@ -1,21 +1,320 @@
 // Settings: theme, font size, scoring weights and cadences, templates, data management.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "core/dates.hpp"
+#include "core/serialize.hpp"
 #include "core/session.hpp"
+#include "core/text.hpp"
 #include "platform/platform.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
 #include "ui/views.hpp"
 
 namespace rk::ui {
 
-void draw_settings(Session& s) {
-  heading("Settings");
-  const char* themes[] = {"system", "light", "dark"};
-  for (const char* t : themes) {
-    if (ImGui::RadioButton(t, s.store.settings.theme == t)) {
-      s.store.settings.theme = t;
+namespace {
+
+float g_font_size = -1;  // the slider's value while dragging
+std::string g_new_tag;
+int g_new_tag_days = 30;
+
+std::string bytes(double b) {
+  char buf[32];
+  if (b < 0) return "unknown";
+  if (b < 1024 * 1024) std::snprintf(buf, sizeof buf, "%.0f KB", b / 1024);
+  else if (b < 1024.0 * 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", b / (1024 * 1024));
+  else std::snprintf(buf, sizeof buf, "%.1f GB", b / (1024.0 * 1024 * 1024));
+  return buf;
+}
+
+bool section(const char* title) {
+  ImGui::Spacing();
+  ImGui::PushFont(font_bold());
+  bool open = ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);
+  ImGui::PopFont();
+  return open;
+}
+
+void label(const char* text, float width) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(text);
+  if (!compact()) ImGui::SameLine(width);
+}
+
+void appearance(Session& s) {
+  Settings& st = s.store.settings;
+  const float lw = ImGui::GetFontSize() * 9;
+  label("Theme", lw);
+  const char* ids[] = {"system", "light", "dark"};
+  const char* names[] = {"Follow the system", "Light", "Dark"};
+  for (int i = 0; i < 3; ++i) {
+    if (i) ImGui::SameLine();
+    if (ImGui::RadioButton(names[i], st.theme == ids[i])) {
+      st.theme = ids[i];
       s.settings_changed();
     }
-    ImGui::SameLine();
   }
-  ImGui::NewLine();
+  label("Text size", lw);
+  static bool dragging = false;
+  if (!dragging) g_font_size = st.font_size;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  ImGui::SliderFloat("##fontsize", &g_font_size, 12.0f, 24.0f, "%.0f px");
+  dragging = ImGui::IsItemActive();
+  if (ImGui::IsItemDeactivatedAfterEdit()) {
+    st.font_size = std::round(g_font_size);
+    s.settings_changed();
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Reset##font") && st.font_size != 16.0f) {
+    st.font_size = 16.0f;
+    s.settings_changed();
+  }
+  const std::string fs = font_status();
+  if (!fs.empty()) muted("%s", fs.c_str());
+}
+
+void follow_ups(Session& s) {
+  Settings& st = s.store.settings;
+  const float lw = ImGui::GetFontSize() * 13;
+  label("Default cadence (days)", lw);
+  int cad = st.default_cadence_days;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  if (ImGui::InputInt("##defcad", &cad, 7, 30)) {
+    st.default_cadence_days = std::clamp(cad, 1, 3650);
+    s.settings_changed();
+  }
+  help_marker("How often to be in touch with someone, unless a tag or the contact itself says otherwise. "
+              "The next follow-up is the last interaction plus the cadence.");
+  label("Queue size", lw);
+  int q = st.queue_size;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  if (ImGui::InputInt("##queue", &q, 5, 25)) {
+    st.queue_size = std::clamp(q, 5, 500);
+    s.settings_changed();
+  }
+  help_marker("How many follow-ups the Follow-ups view shows at once (\"Show more\" reveals the next ones).");
+
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Cadence per tag");
+  help_marker("A contact with one of these tags uses its cadence (the shortest one wins if several apply).");
+  std::string remove;
+  if (!st.tag_cadence_days.empty() &&
+      ImGui::BeginTable("tagcad", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+    for (auto& [tag, days] : st.tag_cadence_days) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(display_text(tag));
+      ImGui::TableNextColumn();
+      ImGui::PushID(tag.c_str());
+      int d = days;
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+      if (ImGui::InputInt("##d", &d, 7, 30)) {
+        days = std::clamp(d, 1, 3650);
+        s.settings_changed();
+      }
+      ImGui::TableNextColumn();
+      if (ImGui::SmallButton("Remove")) remove = tag;
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  if (!remove.empty()) {
+    st.tag_cadence_days.erase(remove);
+    s.settings_changed();
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  ImGui::InputTextWithHint("##newtagcad", "tag", &g_new_tag);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  ImGui::InputInt("##newtagdays", &g_new_tag_days, 7, 30);
+  g_new_tag_days = std::clamp(g_new_tag_days, 1, 3650);
+  ImGui::SameLine();
+  std::string tag(trim(g_new_tag));
+  ImGui::BeginDisabled(tag.empty());
+  if (ImGui::Button("Add")) {
+    st.tag_cadence_days[tag] = g_new_tag_days;
+    g_new_tag.clear();
+    s.settings_changed();
+  }
+  ImGui::EndDisabled();
+}
+
+void weights(Session& s) {
+  Weights& w = s.store.settings.weights;
+  muted("How much each signal counts in a relationship's strength. They are relative: only the proportions matter.");
+  struct W { const char* name; double* v; const char* help; };
+  W items[] = {
+      {"Recency", &w.recency, "How recently you were in touch."},
+      {"Frequency", &w.frequency, "How many messages you exchanged."},
+      {"Reciprocity", &w.reciprocity, "Whether both of you write and answer."},
+      {"Depth", &w.depth, "Back-and-forth exchanges and conversations, including logged interactions."},
+      {"Ties", &w.ties, "Endorsements, recommendations and a personal invitation note."},
+  };
+  const float lw = ImGui::GetFontSize() * 9;
+  for (W& it : items) {
+    label(it.name, lw);
+    float v = float(*it.v);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (ImGui::SliderFloat((std::string("##") + it.name).c_str(), &v, 0.0f, 1.0f, "%.2f")) *it.v = v;
+    if (ImGui::IsItemDeactivatedAfterEdit()) s.settings_changed();
+    help_marker(it.help);
+  }
+  if (ImGui::Button("Reset weights")) {
+    w = Weights{};
+    s.settings_changed();
+  }
+}
+
+void templates(Session& s) {
+  Settings& st = s.store.settings;
+  if (st.templates.empty()) {
+    // Seed the defaults the first time, so they can be edited.
+    st.templates = default_templates();
+    s.settings_changed();
+  }
+  muted("Follow-ups copies one of these to your clipboard, filled in for the person. Placeholders: "
+        "{first_name} {last_name} {name} {company} {position}");
+  int remove = -1;
+  for (size_t k = 0; k < st.templates.size(); ++k) {
+    Template& t = st.templates[k];
+    ImGui::PushID(int(k));
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x - button_width("Delete") - 10, ImGui::GetFontSize() * 20));
+    if (ImGui::InputTextWithHint("##name", "template name", &t.name)) s.settings_changed();
+    ImGui::SameLine();
+    if (ImGui::Button("Delete")) remove = int(k);
+    if (ImGui::InputTextMultiline("##body", &t.body, ImVec2(-1, ImGui::GetTextLineHeight() * 4.2f)))
+      s.settings_changed();
+    ImGui::Spacing();
+    ImGui::PopID();
+  }
+  if (remove >= 0) {
+    st.templates.erase(st.templates.begin() + remove);
+    if (st.templates.empty()) st.templates.push_back({"Hello", "Hi {first_name}, "});
+    s.settings_changed();
+  }
+  if (ImGui::Button("Add a template")) {
+    st.templates.push_back({"New template", "Hi {first_name}, "});
+    s.settings_changed();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Restore the defaults")) {
+    st.templates = default_templates();
+    s.settings_changed();
+  }
+}
+
+void data(Session& s) {
+  const platform::StorageStatus& st = platform::storage();
+  ImGui::TextWrapped("Everything lives in this browser's storage for this page: %zu contacts, %zu messages.",
+                     s.store.contacts.size(), s.store.messages.size());
+  if (st.used_bytes >= 0)
+    ImGui::Text("Space used: %s of %s available", bytes(st.used_bytes).c_str(), bytes(st.quota_bytes).c_str());
+  if (st.saving) ImGui::TextUnformatted("Saving...");
+  else if (!st.save_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, error_color());
+    ImGui::TextWrapped("%s", st.save_error.c_str());
+    ImGui::PopStyleColor();
+  } else if (st.last_saved_ms > 0) {
+    double ago = (platform::now_ms() - st.last_saved_ms) / 1000.0;
+    if (ago < 60) ImGui::Text("Last saved %.0f seconds ago", ago);
+    else ImGui::Text("Last saved %.0f minutes ago", ago / 60);
+  } else {
+    ImGui::TextUnformatted("Nothing new to save.");
+  }
+  if (st.persisted) {
+    ImGui::PushStyleColor(ImGuiCol_Text, status_color(Status::Active));
+    ImGui::TextWrapped("The browser keeps this data even when space runs low.");
+    ImGui::PopStyleColor();
+  } else {
+    ImGui::TextWrapped("The browser may clear this data when space runs low.");
+    if (ImGui::Button("Ask the browser to keep it")) platform::request_persistent_storage();
+  }
+  ImGui::Spacing();
+  if (ImGui::Button("Download a backup (.json)"))
+    platform::download("rekindle-backup-" + format_iso(s.today) + ".json", "application/json", export_backup(s.store));
+  help_marker("Your contacts, notes, tags, dates and settings in one file. Keep it somewhere safe; "
+              "Restore reads it back here or in another browser.");
+  same_line_if_fits(button_width("Restore a backup..."));
+  if (ImGui::Button("Restore a backup...")) platform::open_file_picker(platform::PickPurpose::RestoreBackup);
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.15f, 0.15f, 1));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.85f, 0.20f, 0.20f, 1));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.65f, 0.10f, 0.10f, 1));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  if (ImGui::Button("Delete all my data...")) ImGui::OpenPopup("Delete all data?");
+  ImGui::PopStyleColor(4);
+
+  ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(280, 0), ImVec2(ImGui::GetFontSize() * 30, 10000));
+  if (ImGui::BeginPopupModal("Delete all data?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26);
+    ImGui::TextWrapped("This removes every contact, message, note, tag, follow-up date and setting from this browser. "
+                       "It cannot be undone. Download a backup first if you may want them back.");
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    if (ImGui::Button("Download a backup first"))
+      platform::download("rekindle-backup-" + format_iso(s.today) + ".json", "application/json", export_backup(s.store));
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.15f, 0.15f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    if (ImGui::Button("Delete everything")) {
+      platform::clear_all_data(s);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::PopStyleColor(2);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+void shortcuts() {
+  const char* rows[][2] = {{"/  or  Ctrl+F", "Search contacts"},
+                           {"Up / Down", "Move through the contacts table"},
+                           {"Enter", "Open the selected contact"},
+                           {"Esc", "Close the contact panel"},
+                           {"Ctrl+click, Shift+click", "Select several contacts"}};
+  if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit)) {
+    for (auto& r : rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%s", r[0]);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(r[1]);
+    }
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace
+
+void draw_settings(Session& s) {
+  heading("Settings");
+  ImGui::BeginChild("settings", ImVec2(0, 0));
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float col_w = std::min(avail, ImGui::GetFontSize() * 48);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col_w);
+  ImGui::BeginChild("col", ImVec2(col_w, 0), ImGuiChildFlags_AutoResizeY);
+  ImGui::PushTextWrapPos(0);
+  if (section("Appearance")) appearance(s);
+  if (section("Follow-ups and cadences")) follow_ups(s);
+  if (section("Message templates")) templates(s);
+  if (section("Scoring weights")) weights(s);
+  if (section("Your data")) data(s);
+  if (section("Keyboard")) shortcuts();
+  ImGui::PopTextWrapPos();
+  ImGui::EndChild();
+  ImGui::PopTextWrapPos();
+  ImGui::Dummy(ImVec2(0, 12));
+  ImGui::EndChild();
 }
 
 }  // namespace rk::ui

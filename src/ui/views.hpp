@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "core/model.hpp"
 #include "core/query.hpp"
@@ -39,11 +40,43 @@ void draw_detail(Session& s);  // the side panel for state().selected
 void draw_followups(Session& s);
 void draw_settings(Session& s);
 
+// Opens the Contacts view filtered by one status (from the Dashboard).
+void show_contacts_with_status(Status st);
+
 // Small widgets shared by views.
 void status_badge(Status st);
 void heading(const char* text);
+void subheading(const char* text);
 void muted(const char* fmt, ...);
 bool empty_state(const char* title, const char* text, const char* button = nullptr);
 void help_marker(const char* text);
+// A tag chip; returns true when its remove button was clicked (removable chips only).
+bool tag_chip(const char* tag, bool removable, int id);
+// Wraps the next item onto a new line unless it fits after the previous one (for chip/button rows).
+void same_line_if_fits(float next_width);
+float button_width(const char* label);
+
+// "today", "yesterday", "3 days ago", "in 2 weeks", "2 years ago".
+std::string relative_day(Day d, Day today);
+// "Head of Data at Acme" / "Acme" / "Head of Data" / "", ready for display (see display_text).
+std::string headline(const Contact& c);
+// Text for display: right-to-left runs (Arabic, Hebrew) put in visual order and Arabic letters
+// in their joined forms, since Dear ImGui draws code points left to right as they come.
+const char* display_text(const std::string& s);
+
+// "Open LinkedIn profile": disabled with an explanation when the URL is not a safe LinkedIn URL.
+void profile_button(const Contact& c, const char* label = "Open LinkedIn profile");
+// Snooze presets (1 week, 1 month, 3 months, custom date) as a popup opened by a button.
+void snooze_button(Session& s, ContactId id, const char* label = "Snooze");
+// Remembers the user data of a contact before a one-click action, so it can be undone.
+void remember_for_undo(Session& s, ContactId id, const std::string& what);
+void undo_toast(Session& s);  // draws the "Marked ... - Undo" bar when there is something to undo
+
+// Message templates: the user's, or good defaults when there are none yet.
+const std::vector<Template>& effective_templates(const Settings& st);
+std::vector<Template> default_templates();
+
+// A date field "YYYY-MM-DD"; true when a valid date (or an empty field: kNoDay) was entered.
+bool date_field(const char* id, Day& value, float width);
 
 }  // namespace rk::ui

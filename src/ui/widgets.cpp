@@ -1,5 +1,15 @@
-#include <cstdarg>
+#include <imgui.h>
+#include <imgui_internal.h>
 
+#include <cstdarg>
+#include <cstdio>
+#include <unordered_map>
+
+#include "core/bidi.hpp"
+#include "core/dates.hpp"
+#include "core/export.hpp"
+#include "core/session.hpp"
+#include "platform/platform.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 #include "ui/views.hpp"
@@ -22,6 +32,12 @@ void status_badge(Status st) {
 
 void heading(const char* text) {
   ImGui::PushFont(font_large());
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
+void subheading(const char* text) {
+  ImGui::PushFont(font_bold());
   ImGui::TextUnformatted(text);
   ImGui::PopFont();
 }
@@ -57,6 +73,218 @@ void help_marker(const char* text) {
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
+}
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void same_line_if_fits(float next_width) {
+  float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
+  float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (right <= limit) ImGui::SameLine();
+}
+
+bool tag_chip(const char* tag, bool removable, int id) {
+  ImGui::PushID(id);
+  ImVec4 a = accent_color();
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(a.x, a.y, a.z, theme_is_dark() ? 0.22f : 0.14f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(a.x, a.y, a.z, theme_is_dark() ? 0.32f : 0.24f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(a.x, a.y, a.z, 0.40f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 10.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 2));
+  std::string label = removable ? std::string(display_text(tag)) + "  x" : std::string(display_text(tag));
+  bool clicked = ImGui::SmallButton(label.c_str());
+  if (removable && ImGui::IsItemHovered()) ImGui::SetTooltip("Remove the tag \"%s\"", tag);
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(3);
+  ImGui::PopID();
+  return removable && clicked;
+}
+
+std::string relative_day(Day d, Day today) {
+  if (d == kNoDay || today == kNoDay) return "";
+  int diff = today - d;
+  auto unit = [](int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  auto span = [&](int days) {
+    if (days < 14) return unit(days, "day", "days");
+    if (days < 60) return unit(days / 7, "week", "weeks");
+    if (days < 365 * 2) return unit(days / 30, "month", "months");
+    return unit(days / 365, "year", "years");
+  };
+  if (diff == 0) return "today";
+  if (diff == 1) return "yesterday";
+  if (diff == -1) return "tomorrow";
+  if (diff > 0) return span(diff) + " ago";
+  return "in " + span(-diff);
+}
+
+std::string headline(const Contact& c) {
+  // Each part in its own direction: an Arabic position and a Latin company stay readable.
+  if (!c.position.empty() && !c.company.empty())
+    return std::string(display_text(c.position)) + " at " + display_text(c.company);
+  if (!c.position.empty()) return display_text(c.position);
+  return display_text(c.company);
+}
+
+const char* display_text(const std::string& s) {
+  if (!has_rtl(s)) return s.c_str();
+  static std::unordered_map<std::string, std::string> cache;
+  auto it = cache.find(s);
+  if (it != cache.end()) return it->second.c_str();
+  if (cache.size() > 50000) cache.clear();
+  return cache.emplace(s, visual_order(s)).first->second.c_str();
+}
+
+void profile_button(const Contact& c, const char* label) {
+  bool safe = is_safe_profile_url(c.url);
+  ImGui::BeginDisabled(!safe);
+  if (ImGui::Button(label)) platform::open_profile(c.url);
+  ImGui::EndDisabled();
+  if (!safe && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+    if (c.url.empty())
+      ImGui::TextUnformatted("The export has no profile link for this person.");
+    else
+      ImGui::Text("Rekindle only opens https://www.linkedin.com links. This profile link is not one, so it is not opened: %s",
+                  c.url.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+namespace {
+struct UndoEntry {
+  ContactId id = kNoContact;
+  bool had = false;
+  UserData before;
+  std::string what;
+  double at_ms = 0;
+};
+UndoEntry g_undo;
+}  // namespace
+
+void remember_for_undo(Session& s, ContactId id, const std::string& what) {
+  const UserData* u = s.store.user_if(id);
+  g_undo.id = id;
+  g_undo.had = u != nullptr;
+  g_undo.before = u ? *u : UserData{};
+  g_undo.what = what;
+  g_undo.at_ms = platform::now_ms();
+}
+
+void undo_toast(Session& s) {
+  if (g_undo.id == kNoContact) return;
+  if (platform::now_ms() - g_undo.at_ms > 12000 || s.index_of(g_undo.id) < 0) {
+    g_undo.id = kNoContact;
+    return;
+  }
+  ImVec4 a = accent_color();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(a.x, a.y, a.z, theme_is_dark() ? 0.18f : 0.10f));
+  ImGui::BeginChild("##undo", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(g_undo.what.c_str());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Undo")) {
+    if (g_undo.had) s.store.user_of(g_undo.id) = g_undo.before;
+    else s.store.user.erase(g_undo.id);
+    s.touched(g_undo.id);
+    g_undo.id = kNoContact;
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+bool date_field(const char* id, Day& value, float width) {
+  static std::unordered_map<ImGuiID, std::string> buffers;
+  ImGuiID key = ImGui::GetID(id);
+  std::string& buf = buffers[key];
+  bool active = ImGui::GetActiveID() == key;
+  if (!active) buf = value == kNoDay ? std::string() : format_iso(value);
+  char tmp[16];
+  std::snprintf(tmp, sizeof tmp, "%s", buf.c_str());
+  ImGui::SetNextItemWidth(width);
+  bool changed = false;
+  bool bad = false;
+  if (ImGui::InputTextWithHint(id, "YYYY-MM-DD", tmp, sizeof tmp)) buf = tmp;
+  if (!buf.empty()) {
+    Day d;
+    bad = !parse_iso(buf, d);
+    if (!bad && ImGui::IsItemDeactivatedAfterEdit() && d != value) {
+      value = d;
+      changed = true;
+    }
+  } else if (ImGui::IsItemDeactivatedAfterEdit() && value != kNoDay) {
+    value = kNoDay;
+    changed = true;
+  }
+  if (bad && ImGui::IsItemActive()) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, error_color());
+    ImGui::TextUnformatted("YYYY-MM-DD");
+    ImGui::PopStyleColor();
+  }
+  return changed;
+}
+
+void snooze_button(Session& s, ContactId id, const char* label) {
+  ImGui::PushID(int(id));
+  if (ImGui::Button(label)) ImGui::OpenPopup("snooze");
+  if (ImGui::BeginPopup("snooze")) {
+    struct Preset { const char* name; int days; };
+    static const Preset presets[] = {{"1 week", 7}, {"1 month", 30}, {"3 months", 91}};
+    const Contact* c = s.store.find(id);
+    ImGui::TextDisabled("Hide %s from the queue until...", c ? display_text(c->name()) : "");
+    auto apply = [&](Day until, const std::string& what) {
+      remember_for_undo(s, id, what);
+      s.store.user_of(id).snoozed_until = until;
+      s.touched(id);
+      ImGui::CloseCurrentPopup();
+    };
+    for (const Preset& p : presets) {
+      std::string item = std::string(p.name) + "  (" + format_human(s.today + p.days) + ")";
+      if (ImGui::Selectable(item.c_str())) apply(s.today + p.days, std::string("Snoozed for ") + p.name + ".");
+    }
+    ImGui::Separator();
+    static Day custom = kNoDay;
+    if (ImGui::IsWindowAppearing()) custom = s.today + 14;
+    ImGui::TextUnformatted("Until");
+    ImGui::SameLine();
+    date_field("##custom", custom, ImGui::GetFontSize() * 7.5f);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(custom == kNoDay || custom <= s.today);
+    if (ImGui::Button("Snooze")) apply(custom, "Snoozed until " + format_human(custom) + ".");
+    ImGui::EndDisabled();
+    const UserData* u = s.store.user_if(id);
+    if (u && u->snoozed_until != kNoDay && u->snoozed_until > s.today) {
+      ImGui::Separator();
+      if (ImGui::Selectable("Wake up now (end the snooze)")) apply(kNoDay, "Snooze ended.");
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::PopID();
+}
+
+std::vector<Template> default_templates() {
+  return {
+      {"Catch up",
+       "Hi {first_name}, it's been a while! I was just thinking about you. How are things at {company}? "
+       "Would be great to catch up over a quick call in the next couple of weeks."},
+      {"Congrats on the new role",
+       "Hi {first_name}, congratulations on your role as {position} at {company}! "
+       "I'd love to hear how it's going."},
+      {"Thanks for connecting",
+       "Hi {first_name}, thanks again for connecting. I'd love to learn more about what you're working on at "
+       "{company}. Are you open to a short chat sometime?"},
+  };
+}
+
+const std::vector<Template>& effective_templates(const Settings& st) {
+  static const std::vector<Template> defaults = default_templates();
+  return st.templates.empty() ? defaults : st.templates;
 }
 
 }  // namespace rk::ui

@@ -46,7 +46,7 @@ class StoreBuilder {
       c.url_key = "in/" + c.first_name + "-" + std::to_string(c.id);
     }
     s_.contacts.push_back(std::move(c));
-    s_.reindex();
+    s_.index[s_.contacts.back().id] = uint32_t(s_.contacts.size() - 1);
     return s_.contacts.back().id;
   }
   Contact& get(ContactId id) { return *s_.find(id); }

@@ -76,7 +76,7 @@ TEST_CASE("each status and its first reason on crafted histories", "[scoring]") 
          b.sent(id, at(2025, 2, 1));
          b.sent(id, at(2025, 3, 3));
        },
-       Status::Unanswered, "You wrote to Ana 2 times, last on 3 Mar 2025 and Ana never replied"},
+       Status::Unanswered, "You wrote to Ana 2 times, last on 3 Mar 2025, and Ana never replied"},
       {"both wrote, owner last, recent",
        [](StoreBuilder& b, ContactId id) {
          b.received(id, at(2025, 5, 1));
