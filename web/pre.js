@@ -22,12 +22,18 @@ RK.lastPaste = '';
 RK.dragDepth = 0;
 RK.dragging = false;
 RK.channel = null;
+// One database per copy of the app: several copies hosted on one origin (GitHub Pages serves all
+// of an account's sites from user.github.io) must not share or overwrite each other's data.
+RK.dbName = (function () {
+  var dir = location.pathname.replace(/[^/]*$/, '');
+  return dir === '/' ? 'rekindle' : 'rekindle:' + dir;
+})();
 
 RK.openDb = function () {
   return new Promise(function (resolve, reject) {
     if (typeof indexedDB === 'undefined' || !indexedDB) { reject(new Error('IndexedDB is not available in this browser')); return; }
     var req;
-    try { req = indexedDB.open('rekindle', 1); } catch (e) { reject(e); return; }
+    try { req = indexedDB.open(RK.dbName, 1); } catch (e) { reject(e); return; }
     req.onupgradeneeded = function () { req.result.createObjectStore('state'); };
     req.onsuccess = function () { resolve(req.result); };
     req.onerror = function () { reject(req.error || new Error('could not open IndexedDB')); };
@@ -297,7 +303,7 @@ RK.installListeners = function () {
   });
   window.addEventListener('pagehide', function () { Module._rk_on_hidden(); });
   if (typeof BroadcastChannel !== 'undefined') {
-    RK.channel = new BroadcastChannel('rekindle');
+    RK.channel = new BroadcastChannel(RK.dbName);
     RK.channel.onmessage = function (ev) {
       var d = ev.data || {};
       if (d.tab !== RK.tab) Module._rk_other_tab();

@@ -967,7 +967,9 @@ void Importer::Impl::merge() {
         if (!persons[part].ukey.empty()) best = part;
       }
     }
-    if (best != kNone) {
+    // Once known, the owner's URL stays: every export is the same person's, and a re-import
+    // must resolve people exactly as before.
+    if (best != kNone && s.owner.url_key.empty()) {
       owner.url = persons[best].url;
       owner.url_key = persons[best].ukey;
       if (owner.first_name.empty() && owner.last_name.empty()) {

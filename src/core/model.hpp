@@ -143,6 +143,7 @@ struct Settings {
   float font_size = 16.0f;
   int queue_size = 25;
   std::vector<Template> templates;
+  std::string layout_ini;  // ImGui's table/column layout (SaveIniSettingsToMemory)
 };
 
 // The whole state. Contacts are addressed by id through `index`.

@@ -440,6 +440,7 @@ json settings_to_json(const Settings& s) {
           {"theme", s.theme},
           {"font_size", double(s.font_size)},
           {"queue_size", s.queue_size},
+          {"layout_ini", s.layout_ini},
           {"templates", std::move(templates)}};
 }
 
@@ -542,7 +543,7 @@ bool settings_from_json(JsonIn& in, const json& j, Settings& s, const std::strin
   }
   double font = s.font_size;
   if (!in.opt_str(j, "theme", s.theme, where) || !in.opt_double(j, "font_size", font, where) ||
-      !in.opt_int(j, "queue_size", s.queue_size, where))
+      !in.opt_int(j, "queue_size", s.queue_size, where) || !in.opt_str(j, "layout_ini", s.layout_ini, where))
     return false;
   s.font_size = float(font);
   auto t = j.find("templates");

@@ -162,13 +162,31 @@ const char* view_name(View v) { return kViewNames[int(v)]; }
 const char* view_title(View v) { return kViewTitles[int(v)]; }
 bool compact() { return ImGui::GetIO().DisplaySize.x < 700.0f; }
 
+// The table layout (column widths, order, sort) lives with the settings in IndexedDB: ImGui
+// writes no ini file (io.IniFilename is null).
+void sync_layout(Session& s) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!io.WantSaveIniSettings) return;
+  io.WantSaveIniSettings = false;
+  size_t n = 0;
+  const char* ini = ImGui::SaveIniSettingsToMemory(&n);
+  std::string now(ini, n);
+  if (now != s.store.settings.layout_ini) {
+    s.store.settings.layout_ini = std::move(now);
+    s.user_dirty = true;
+  }
+}
+
 void init(Session& s) {
+  if (!s.store.settings.layout_ini.empty())
+    ImGui::LoadIniSettingsFromMemory(s.store.settings.layout_ini.c_str(), s.store.settings.layout_ini.size());
   sync_theme(s);
   g_state.view = s.store.contacts.empty() ? View::Import : View::FollowUps;
 }
 
 void frame(Session& s) {
   sync_theme(s);
+  sync_layout(s);
   keyboard_shortcuts();
   ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);

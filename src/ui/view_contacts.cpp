@@ -487,6 +487,14 @@ void table(Session& s) {
   ImGui::EndTable();
 }
 
+// "/" or Ctrl+F: activate the search box (also right after switching here from another view,
+// where a SetKeyboardFocusHere() request gets lost).
+void focus_search_box() {
+  ImGui::FocusWindow(ImGui::GetCurrentWindow());
+  ImGui::ActivateItemByID(ImGui::GetID("##search"));
+  state().focus_search = false;
+}
+
 }  // namespace
 
 void show_contacts_with_status(Status st) {
@@ -499,10 +507,7 @@ void draw_contacts(Session& s) {
   heading("Contacts");
   if (s.store.contacts.empty()) {
     // The search box still works (and takes "/"), so the shortcut is discoverable.
-    if (state().focus_search) {
-      ImGui::SetKeyboardFocusHere();
-      state().focus_search = false;
-    }
+    if (state().focus_search) focus_search_box();
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 24));
     ImGui::InputTextWithHint("##search", "Search name, company, position, notes, tags  ( / )", &g.search);
     if (empty_state("No contacts yet", "Import your LinkedIn export to fill this table.", "Go to Import"))
@@ -517,10 +522,7 @@ void draw_contacts(Session& s) {
     muted("%zu of %zu", g.rows.size(), s.store.contacts.size());
   }
 
-  if (state().focus_search) {
-    ImGui::SetKeyboardFocusHere();
-    state().focus_search = false;
-  }
+  if (state().focus_search) focus_search_box();
   float avail = ImGui::GetContentRegionAvail().x;
   ImGui::SetNextItemWidth(compact() ? avail : std::min(avail - button_width("Export...") - 10, ImGui::GetFontSize() * 26));
   ImGui::InputTextWithHint("##search", "Search name, company, position, notes, tags  ( / )", &g.search);

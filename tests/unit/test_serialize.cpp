@@ -144,6 +144,7 @@ Store random_store(uint64_t seed, size_t contacts, size_t messages) {
   s.settings.theme = "dark";
   s.settings.font_size = 13.37f;
   s.settings.queue_size = 40;
+  s.settings.layout_ini = "[Table][0x1234,5]\nColumn 0  Width=120\n";
   s.settings.templates = {{"Catch up", "Hi {first_name}, how are things at {company}? 👋"}, {"", ""}};
   s.reindex();
   return s;
@@ -202,6 +203,7 @@ std::string diff_settings(const Settings& a, const Settings& b) {
   RK_CMP(a.theme, b.theme, "settings.theme");
   RK_CMP(a.font_size, b.font_size, "settings.font_size");
   RK_CMP(a.queue_size, b.queue_size, "settings.queue_size");
+  RK_CMP(a.layout_ini, b.layout_ini, "settings.layout_ini");
   RK_CMP(a.templates.size(), b.templates.size(), "settings.templates.size");
   for (size_t i = 0; i < a.templates.size(); ++i) {
     RK_CMP(a.templates[i].name, b.templates[i].name, "template.name");
