@@ -362,12 +362,18 @@ Module.preRun.push(function () {
       return r.contact;
     },
     flush: function () {
-      var r = RK.api('flush');
-      return RK.idle().then(function () {
-        var s = RK.api('storageStatus');
-        if (s.save_error) throw new Error(s.save_error);
-        return true;
-      });
+      // A save may already be in flight when flush() is called (e.g. the one after an import):
+      // wait for it, then save again until nothing is left unsaved or the browser refuses.
+      var round = function (n) {
+        RK.api('flush');
+        return RK.idle().then(function () {
+          var s = RK.api('storageStatus');
+          if (s.save_error) throw new Error(s.save_error);
+          if (s.dirty && !s.blocked && n < 20) return round(n + 1);
+          return true;
+        });
+      };
+      return round(0);
     },
     exportState: function () { return RK.api('exportState').json; },
     importState: function (json) {
