@@ -35,27 +35,6 @@ const Invitation* latest_invitation(const Contact& c) {
 
 // The people rk::summarize() counts as "contacts" (keep in step with import.cpp): connections,
 // plus identifiable people (a profile URL) who wrote in a non-spam thread or invited the owner.
-std::vector<bool> counted_contacts(const Store& s) {
-  std::unordered_set<ContactId> wrote;
-  for (const Conversation& cv : s.conversations) {
-    if (cv.spam) continue;
-    for (uint32_t mi : cv.messages) {
-      if (mi >= s.messages.size()) continue;
-      const ContactId snd = s.messages[mi].sender;
-      if (snd != kOwner && snd != kNoContact) wrote.insert(snd);
-    }
-  }
-  std::vector<bool> out(s.contacts.size(), false);
-  for (size_t i = 0; i < s.contacts.size(); ++i) {
-    const Contact& c = s.contacts[i];
-    bool invited_owner = false;
-    for (const Invitation& inv : c.invitations)
-      if (inv.direction == Direction::Incoming) invited_owner = true;
-    out[i] = c.connected || (!c.url_key.empty() && (wrote.count(c.id) > 0 || invited_owner));
-  }
-  return out;
-}
-
 bool get_int(const json& v, long long& out) {
   if (v.is_number_integer()) {
     out = v.get<long long>();

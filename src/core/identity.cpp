@@ -11,26 +11,6 @@
 namespace rk {
 
 namespace {
-// utf8proc_map() without its first, size-probing pass (which does pointer arithmetic on a null
-// buffer: undefined behaviour that UBSan reports). Returns false on invalid input.
-bool utf8proc_transform(std::string_view s, int options, std::string& out) {
-  std::vector<utf8proc_int32_t> buf(s.size() + 16);
-  for (int attempt = 0; attempt < 4; ++attempt) {
-    utf8proc_ssize_t n = utf8proc_decompose(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                            utf8proc_ssize_t(s.size()), buf.data(),
-                                            utf8proc_ssize_t(buf.size()), utf8proc_option_t(options));
-    if (n < 0) return false;
-    if (size_t(n) > buf.size()) {
-      buf.resize(size_t(n) + 16);
-      continue;
-    }
-    utf8proc_ssize_t len = utf8proc_reencode(buf.data(), n, utf8proc_option_t(options));
-    if (len < 0) return false;
-    out.assign(reinterpret_cast<const char*>(buf.data()), size_t(len));
-    return true;
-  }
-  return false;
-}
 
 int hexval(char c) {
   if (c >= '0' && c <= '9') return c - '0';

@@ -1363,25 +1363,40 @@ ImportReport import_all(Store& store, Day today, std::vector<std::pair<std::stri
 
 // ---- summary ---------------------------------------------------------------------------------
 
-Summary summarize(const Store& s) {
-  Summary sm;
+std::vector<bool> counted_contacts(const Store& s) {
   std::unordered_set<ContactId> wrote;  // sent a message in a non-spam conversation
   for (const Conversation& cv : s.conversations) {
     if (cv.spam) continue;
-    ++sm.conversations;
     for (uint32_t mi : cv.messages) {
       if (mi >= s.messages.size()) continue;
-      ++sm.messages;
       ContactId snd = s.messages[mi].sender;
       if (snd != kOwner && snd != kNoContact) wrote.insert(snd);
     }
   }
-  for (const Contact& c : s.contacts) {
-    if (c.connected) ++sm.connections;
+  std::vector<bool> out(s.contacts.size(), false);
+  for (size_t i = 0; i < s.contacts.size(); ++i) {
+    const Contact& c = s.contacts[i];
     bool invited_owner = false;
     for (const Invitation& inv : c.invitations)
       if (inv.direction == Direction::Incoming) invited_owner = true;
-    if (c.connected || (!c.url_key.empty() && (wrote.count(c.id) || invited_owner))) ++sm.contacts;
+    out[i] = c.connected || (!c.url_key.empty() && (wrote.count(c.id) > 0 || invited_owner));
+  }
+  return out;
+}
+
+Summary summarize(const Store& s) {
+  Summary sm;
+  for (const Conversation& cv : s.conversations) {
+    if (cv.spam) continue;
+    ++sm.conversations;
+    for (uint32_t mi : cv.messages)
+      if (mi < s.messages.size()) ++sm.messages;
+  }
+  const std::vector<bool> counted = counted_contacts(s);
+  for (size_t i = 0; i < s.contacts.size(); ++i) {
+    const Contact& c = s.contacts[i];
+    if (c.connected) ++sm.connections;
+    if (counted[i]) ++sm.contacts;
     sm.invitations += c.invitations.size();
     sm.endorsements += c.endorsements.size();
     sm.recommendations += c.recommendations.size();

@@ -81,5 +81,8 @@ struct Summary {
          endorsements = 0, recommendations = 0;
 };
 Summary summarize(const Store& store);
+// Which contacts summary().contacts counts: connections, plus non-connected people with a profile
+// URL who wrote to the owner (outside spam) or invited them. Same order as store.contacts.
+std::vector<bool> counted_contacts(const Store& store);
 
 }  // namespace rk

@@ -20,6 +20,10 @@ std::string html_to_text(std::string_view html);
 // trimmed), via utf8proc. fold("  Émilie  ÇA ") == fold("emilie ca").
 std::string fold(std::string_view s);
 
+// utf8proc_map() without its size-probing first pass (which does pointer arithmetic on a null
+// buffer: undefined behaviour UBSan reports). `options` are utf8proc_option_t flags.
+bool utf8proc_transform(std::string_view s, int options, std::string& out);
+
 std::string_view trim(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool iequals_ascii(std::string_view a, std::string_view b);

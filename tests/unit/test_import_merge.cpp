@@ -183,3 +183,17 @@ TEST_CASE("merge: spam conversations are kept but not counted", "[import]") {
   CHECK(sm.messages == all_messages - 1);
   CHECK(sm.conversations == s.conversations.size() - 1);
 }
+
+TEST_CASE("merge: without a Profile the owner found first stays on re-import", "[import]") {
+  Files only_messages = {{"messages.csv", fixture("export2024/messages.csv")}};
+  Store s;
+  ImportReport r1 = import_all(s, kToday, only_messages);
+  REQUIRE(r1.committed);
+  CHECK(s.owner.url_key == "linkedin.com/in/robin-owner");
+  const size_t contacts = s.contacts.size();
+  ImportReport r2 = import_all(s, kToday + 1, {{"messages.csv", fixture("export2024/messages.csv")}});
+  CHECK(r2.contacts_added == 0);
+  CHECK(s.contacts.size() == contacts);
+  CHECK(s.owner.url_key == "linkedin.com/in/robin-owner");
+  CHECK(by_url(s, "linkedin.com/in/robin-owner") == nullptr);
+}
