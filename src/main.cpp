@@ -18,6 +18,7 @@ struct App {
   SDL_GLContext gl = nullptr;
   rk::Session session;
   int frames = 0;
+  double last_draw_ms = 0;
   int css_w = 0, css_h = 0;
   float dpr = 0;
 };
@@ -43,9 +44,24 @@ void frame(void* arg) {
   double start = rk::platform::now_ms();
   sync_canvas_size(app);
   SDL_Event e;
-  while (SDL_PollEvent(&e)) ImGui_ImplSDL2_ProcessEvent(&e);
+  bool input = false;
+  while (SDL_PollEvent(&e)) {
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    input = true;
+  }
 
-  rk::platform::begin_frame(app.session);
+  // During an import most frames only import: drawing is skipped unless there was input or
+  // ~200 ms have passed (the progress bar still moves 5 times a second). A drawn WebGL frame
+  // costs the browser a present (on software-composited machines a read-back of the whole
+  // canvas); an undrawn one keeps the canvas as it is and costs nothing.
+  const bool importing = app.session.importer != nullptr;
+  const bool draw = !importing || input || start - app.last_draw_ms >= 200.0 || app.frames < 3;
+  rk::platform::begin_frame(app.session, draw);
+  if (!draw) {
+    rk::platform::record_frame_time(rk::platform::now_ms() - start);
+    return;
+  }
+  app.last_draw_ms = start;
   if (rk::ui::prepare_fonts(app.session, app.dpr)) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();

@@ -7,13 +7,34 @@
 //
 // Storage: the IndexedDB API directly (not IDBFS): IDBFS's syncfs copies whole files on every
 // save, while Rekindle writes the bulk import data once per import and only the small user data
-// after an edit. One object store "state" holds three records:
-//   "bulk" (Uint8Array, binary import data), "user" (JSON string), "meta" ({rev, tab, saved_at}).
-// Writes go in one transaction, so a failed write (quota, private mode) leaves the old state.
+// after an edit. One object store "state" holds:
+//   "bulk:0" … "bulk:N-1"  the binary import data (C++ rk::save_bulk), cut into Uint8Array chunks
+//                          of at most RK.chunkBytes, in order;
+//   "user"                 the notes, tags and settings (JSON string);
+//   "meta"                 {rev, tab, saved_at, bulk_chunks: N, bulk_bytes}.
+// Older versions stored the bulk data as one Uint8Array under "bulk" (and no bulk_chunks in
+// meta): that still loads, and the next bulk save replaces it with chunks.
+// A write is one transaction, so a failed write (quota, private mode, conflict, tab closed)
+// leaves the old state. The chunks are put a few milliseconds' worth at a time, each batch from
+// the success callback of the one before, and each chunk is copied out of the wasm heap only
+// when it is put: the page keeps drawing while tens of MB are saved, instead of freezing for one
+// big copy and structured clone. (Blobs would cost less main-thread time per MB than Uint8Arrays,
+// but Safari's private mode refuses Blobs in IndexedDB.)
 
 var RK = (Module.RK = Module.RK || {});
 RK.tab = Math.random().toString(36).slice(2) + Date.now().toString(36);
-RK.stored = { bulk: null, user: null, rev: 0, error: null };
+RK.stored = { bulk: null, bulkBytes: 0, bulkProblem: null, user: null, rev: 0, error: null };
+// The bulk data is stored in chunks of 1 MB. Each IndexedDB callback of a save copies chunks out
+// of the wasm heap and puts them (a structured clone) until it has used RK.chunkBudgetMs, at least
+// one chunk: ~15 ms per chunk on a slow 2-core machine (well under a 50 ms long task), while a
+// fast machine puts several per callback and needs fewer round trips to the storage process.
+RK.chunkBytes = 1024 * 1024;
+RK.chunkBudgetMs = 8;
+RK.chunkKey = function (k) { return 'bulk:' + k; };
+// Every "bulk:<k>" key and nothing else (';' is the character after ':').
+RK.chunkRange = function () { return IDBKeyRange.bound('bulk:', 'bulk;', false, true); };
+RK.lastWrite = null;      // the last write: chunks put, main-thread time of each callback (task_ms)
+RK.lastBulkWrite = null;  // the same for the last write with bulk data
 RK.knownRev = 0;
 RK.writes = 0;            // writes in flight
 RK.idleWaiters = [];      // flush() promises waiting for writes to end
@@ -47,13 +68,27 @@ RK.loadStored = function () {
     return new Promise(function (resolve) {
       var tx = db.transaction('state', 'readonly');
       var st = tx.objectStore('state');
-      var out = {};
-      ['bulk', 'user', 'meta'].forEach(function (k) {
-        var r = st.get(k);
-        r.onsuccess = function () { out[k] = r.result; };
-      });
+      var out = { user: undefined, meta: undefined, legacy: undefined, chunks: null };
+      var u = st.get('user');
+      u.onsuccess = function () { out.user = u.result; };
+      var m = st.get('meta');
+      m.onsuccess = function () {
+        out.meta = m.result;
+        var n = RK.chunkCount(out.meta);
+        if (n < 0) {
+          // The format of older versions: one record.
+          var b = st.get('bulk');
+          b.onsuccess = function () { out.legacy = b.result; };
+          return;
+        }
+        out.chunks = new Array(n);
+        for (var k = 0; k < n; k++) (function (k) {
+          var r = st.get(RK.chunkKey(k));
+          r.onsuccess = function () { out.chunks[k] = r.result; };
+        })(k);
+      };
       tx.oncomplete = function () {
-        RK.stored.bulk = out.bulk instanceof Uint8Array ? out.bulk : (out.bulk ? new Uint8Array(out.bulk) : null);
+        RK.takeStoredBulk(out);
         RK.stored.user = typeof out.user === 'string' ? out.user : null;
         RK.stored.rev = out.meta && typeof out.meta.rev === 'number' ? out.meta.rev : 0;
         RK.knownRev = RK.stored.rev;
@@ -69,10 +104,69 @@ RK.loadStored = function () {
   });
 };
 
-// Called from C++ with copies of the bytes to store. bulk may be null (user data only).
-RK.write = function (bulk, user) {
+// The number of chunks meta announces, or -1 for the single-record format of older versions.
+RK.chunkCount = function (meta) {
+  var n = meta ? meta.bulk_chunks : undefined;
+  return typeof n === 'number' && n >= 0 && n === Math.floor(n) ? n : -1;
+};
+
+// Sets RK.stored.bulk to the list of stored pieces (C++ copies them one by one into its own
+// buffer: js_stored_bulk_copy), or null when nothing is stored. A missing or malformed chunk is
+// reported in RK.stored.bulkProblem: C++ then keeps what is there and never overwrites it.
+RK.takeStoredBulk = function (out) {
+  var parts = null, problem = null;
+  if (out.chunks) {
+    parts = [];
+    for (var k = 0; k < out.chunks.length; k++) {
+      var c = out.chunks[k];
+      if (c instanceof Uint8Array) parts.push(c);
+      else if (c instanceof ArrayBuffer) parts.push(new Uint8Array(c));
+      else if (!problem) problem = 'part ' + (k + 1) + ' of ' + out.chunks.length + ' is missing';
+    }
+    out.chunks = null;
+  } else if (out.legacy) {
+    parts = [out.legacy instanceof Uint8Array ? out.legacy : new Uint8Array(out.legacy)];
+    out.legacy = null;
+  }
+  var total = 0;
+  if (parts) parts.forEach(function (p) { total += p.length; });
+  var want = out.meta && typeof out.meta.bulk_bytes === 'number' ? out.meta.bulk_bytes : -1;
+  if (parts && !problem && want >= 0 && want !== total) {
+    problem = 'it has ' + total + ' bytes instead of ' + want;
+  }
+  RK.stored.bulk = parts;
+  RK.stored.bulkBytes = total;
+  RK.stored.bulkProblem = problem;
+};
+
+// Called from C++ (js_store_write). bulkLen < 0: user data only. Otherwise the bulk data is the
+// bulkLen bytes at bulkPtr in the wasm heap, which C++ keeps alive and unchanged until
+// rk_storage_done. They are read chunk by chunk, each time through the current HEAPU8: the heap
+// may grow between two chunks (which replaces HEAPU8), so no view is kept across callbacks.
+RK.write = function (bulkPtr, bulkLen, user) {
   RK.writes++;
+  var stat = RK.lastWrite = {
+    bulk: bulkLen >= 0, bytes: Math.max(0, bulkLen), chunks: 0, tasks: 0, longest_task_ms: 0,
+    started: performance.now(), total_ms: 0, task_ms: [],
+  };
+  if (bulkLen >= 0) RK.lastBulkWrite = stat;
+  // Measures the main-thread time of each of this write's callbacks.
+  var timed = function (f) {
+    return function (ev) {
+      var t = performance.now();
+      try { return f(ev); } finally {
+        var d = performance.now() - t;
+        stat.task_ms.push(Math.round(d * 10) / 10);
+        stat.tasks++;
+        if (d > stat.longest_task_ms) stat.longest_task_ms = d;
+      }
+    };
+  };
+  var finished = false;
   var done = function (ok, msg) {
+    if (finished) return;
+    finished = true;
+    stat.total_ms = performance.now() - stat.started;
     RK.writes--;
     try { Module._rk_storage_done(ok ? 1 : 0, RK.withString(msg || '')); } catch (e) { console.warn(e); }
     if (RK.writes === 0) {
@@ -80,14 +174,52 @@ RK.write = function (bulk, user) {
       w.forEach(function (f) { f(); });
     }
   };
+  var describe = function (e) {
+    return (e && e.name ? e.name + ': ' : '') + (e && e.message ? e.message : String(e));
+  };
   var run = function (db) {
     var tx;
     try { tx = db.transaction('state', 'readwrite'); } catch (e) { done(false, e.name + ': ' + e.message); return; }
     var st = tx.objectStore('state');
     var failed = null;
+    var fail = function (e) {
+      failed = failed || describe(e);
+      try { tx.abort(); } catch (e2) {}
+    };
     var newRev = RK.knownRev + 1;
+    var size = RK.chunkBytes;
+    var n = bulkLen >= 0 ? Math.max(1, Math.ceil(bulkLen / size)) : 0;
+    // Puts chunks k, k+1, … until this callback's budget is used, and continues from the success
+    // callback of the last one: the page draws frames in between. put() clones its value before
+    // it returns, so every full chunk goes through one reused buffer (a plain copy, no new 1 MB
+    // allocation and garbage per chunk); only a shorter last chunk gets its own copy.
+    var scratch = null;
+    var putChunks = function (k) {
+      var t0 = performance.now(), r;
+      do {
+        var p = (bulkPtr >>> 0) + k * size;
+        var end = (bulkPtr >>> 0) + Math.min(bulkLen, (k + 1) * size);
+        var bytes;
+        if (end - p === size) {
+          scratch = scratch || new Uint8Array(size);
+          scratch.set(HEAPU8.subarray(p, end));
+          bytes = scratch;
+        } else {
+          bytes = HEAPU8.slice(p, end);
+        }
+        r = st.put(bytes, RK.chunkKey(k));
+        stat.chunks = ++k;
+      } while (k < n && performance.now() - t0 < RK.chunkBudgetMs);
+      if (k >= n) scratch = null;
+      if (k < n) {
+        r.onsuccess = timed(function () {
+          if (failed) return;
+          try { putChunks(k); } catch (e) { fail(e); }
+        });
+      }
+    };
     var g = st.get('meta');
-    g.onsuccess = function () {
+    g.onsuccess = timed(function () {
       var meta = g.result;
       var rev = meta && typeof meta.rev === 'number' ? meta.rev : 0;
       if (rev !== RK.knownRev && !RK.forceNextWrite) {
@@ -97,22 +229,41 @@ RK.write = function (bulk, user) {
       }
       RK.forceNextWrite = false;
       newRev = rev + 1;
-      try {
-        if (bulk) st.put(bulk, 'bulk');
-        st.put(user, 'user');
-        st.put({ rev: newRev, tab: RK.tab, saved_at: Date.now() }, 'meta');
-      } catch (e) {
-        failed = (e && e.name ? e.name + ': ' : '') + (e && e.message ? e.message : String(e));
-        try { tx.abort(); } catch (e2) {}
+      var m = { rev: newRev, tab: RK.tab, saved_at: Date.now() };
+      if (n > 0) {
+        m.bulk_chunks = n;
+        m.bulk_bytes = bulkLen;
+      } else if (RK.chunkCount(meta) >= 0) {
+        // A save of the user data only: the stored bulk data stays as it is.
+        m.bulk_chunks = meta.bulk_chunks;
+        if (typeof meta.bulk_bytes === 'number') m.bulk_bytes = meta.bulk_bytes;
       }
-    };
+      try {
+        st.put(user, 'user');
+        st.put(m, 'meta');
+        if (n > 0) {
+          // Requests run in order: the old chunks (any number of them) and the record of the
+          // older format go first, then the new chunks. An abort brings all of them back.
+          st.delete('bulk');
+          st.delete(RK.chunkRange());
+          putChunks(0);
+        }
+      } catch (e) {
+        fail(e);
+      }
+    });
     tx.oncomplete = function () {
       RK.knownRev = newRev;
       if (RK.channel) RK.channel.postMessage({ rev: newRev, tab: RK.tab });
       done(true, '');
     };
-    tx.onabort = tx.onerror = function (ev) {
-      if (ev && ev.preventDefault) ev.preventDefault();
+    // A failed request (e.g. quota) is not prevented: it aborts the transaction, so nothing of
+    // this write is kept. The abort reports it.
+    tx.onerror = function (ev) {
+      var e = ev && ev.target && ev.target.error;
+      if (!failed && e && e.name !== 'AbortError') failed = describe(e);
+    };
+    tx.onabort = function () {
       var msg = failed || (tx.error ? (tx.error.name + ': ' + tx.error.message) : 'the browser refused to save');
       done(false, msg);
     };
@@ -335,7 +486,11 @@ RK.persist = function () {
 Module.preRun = Module.preRun || [];
 Module.preRun.push(function () {
   addRunDependency('rekindle-idb');
-  RK.loadStored().then(function () { removeRunDependency('rekindle-idb'); });
+  if (typeof performance !== 'undefined' && performance.mark) performance.mark('rk:idb-start');
+  RK.loadStored().then(function () {
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark('rk:idb-end');
+    removeRunDependency('rekindle-idb');
+  });
 });
 
 // ---- window.rekindle: the scripting API (documented in README.md) --------------------------
@@ -388,7 +543,23 @@ Module.preRun.push(function () {
     storageStatus: function () { return RK.api('storageStatus'); },
     setToday: function (date) { return RK.api('setToday', { date: date }); },
     report: function () { return RK.api('report'); },
-    stats: function () { return RK.api('stats'); },
+    stats: function () {
+      var s = RK.api('stats');
+      // The last save: main-thread time of starting it (last_save_ms, in C++), the longest of its
+      // tasks (that start or one of its IndexedDB callbacks), chunks written, callbacks, and the
+      // time until it was on disk (0 while in flight). bulk_save_*: the same for the last save
+      // with bulk data (an import's), which a later edit's save does not replace.
+      var w = RK.lastWrite, b = RK.lastBulkWrite;
+      s.longest_save_task_ms = Math.max(s.last_save_ms || 0, w ? w.longest_task_ms : 0);
+      s.save_chunks = w ? w.chunks : 0;
+      s.save_tasks = w ? w.tasks : 0;
+      s.save_total_ms = w ? w.total_ms : 0;
+      s.bulk_save_longest_task_ms = Math.max(s.last_bulk_save_ms || 0, b ? b.longest_task_ms : 0);
+      s.bulk_save_chunks = b ? b.chunks : 0;
+      s.bulk_save_tasks = b ? b.tasks : 0;
+      s.bulk_save_total_ms = b ? b.total_ms : 0;
+      return s;
+    },
     view: function (name) { return RK.api('view', { name: name || '' }); },
     select: function (id) { return RK.api('select', { id: id }); },
     settings: function (patch) { return RK.api('settings', patch || {}); },

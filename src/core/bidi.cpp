@@ -58,12 +58,10 @@ void encode(char32_t cp, std::string& out) {
 }
 
 // ---- Arabic joining -------------------------------------------------------------------------
-enum Join : uint8_t { JNone, JRight, JDual, JCausing, JTransparent };
-
-struct Forms {
-  char32_t isolated;  // final = +1, initial = +2, medial = +3 (dual-joining only)
-  Join join;
-};
+using Join = ArabicJoin;
+constexpr Join JNone = Join::None, JRight = Join::Right, JDual = Join::Dual, JCausing = Join::Causing,
+               JTransparent = Join::Transparent;
+using Forms = ArabicForms;
 
 // U+0621..U+064A.
 const Forms kBasic[] = {
@@ -78,24 +76,9 @@ const Forms kBasic[] = {
     {0xFEEF, JRight}, {0xFEF1, JDual},
 };
 
-Forms forms_of(char32_t c) {
-  if (c >= 0x0621 && c <= 0x064A) return kBasic[c - 0x0621];
-  switch (c) {
-    case 0x067E: return {0xFB56, JDual};   // peh
-    case 0x0686: return {0xFB7A, JDual};   // tcheh
-    case 0x0698: return {0xFB8A, JRight};  // jeh
-    case 0x06A9: return {0xFB8E, JDual};   // keheh
-    case 0x06AF: return {0xFB92, JDual};   // gaf
-    case 0x06CC: return {0xFBFC, JDual};   // farsi yeh
-    default: break;
-  }
-  if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED)) return {0, JTransparent};
-  if (c == 0x200D) return {0, JCausing};
-  return {0, JNone};
-}
-
-bool joins_left(Join j) { return j == JDual || j == JCausing; }   // to the following letter
-bool joins_right(Join j) { return j == JDual || j == JRight || j == JCausing; }
+Forms forms_of(char32_t c) { return arabic_forms(c); }
+bool joins_left(Join j) { return arabic_joins_left(j); }
+bool joins_right(Join j) { return arabic_joins_right(j); }
 
 void shape_arabic(std::vector<char32_t>& t) {
   const size_t n = t.size();
@@ -126,7 +109,7 @@ void shape_arabic(std::vector<char32_t>& t) {
     // Lam + alef (madda, hamza above, hamza below, plain): one ligature glyph.
     if (c == 0x0644 && ni < n) {
       char32_t a = t[ni];
-      char32_t lig = a == 0x0622 ? 0xFEF5 : a == 0x0623 ? 0xFEF7 : a == 0x0625 ? 0xFEF9 : a == 0x0627 ? 0xFEFB : 0;
+      char32_t lig = lam_alef_ligature(a);
       if (lig) {
         out.push_back(from_prev ? lig + 1 : lig);
         for (size_t k = i + 1; k < ni; ++k) out.push_back(t[k]);  // marks between them
@@ -183,6 +166,26 @@ char32_t mirror(char32_t c) {
 }
 
 }  // namespace
+
+ArabicForms arabic_forms(char32_t c) {
+  if (c >= 0x0621 && c <= 0x064A) return kBasic[c - 0x0621];
+  switch (c) {
+    case 0x067E: return {0xFB56, JDual};   // peh
+    case 0x0686: return {0xFB7A, JDual};   // tcheh
+    case 0x0698: return {0xFB8A, JRight};  // jeh
+    case 0x06A9: return {0xFB8E, JDual};   // keheh
+    case 0x06AF: return {0xFB92, JDual};   // gaf
+    case 0x06CC: return {0xFBFC, JDual};   // farsi yeh
+    default: break;
+  }
+  if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED)) return {0, JTransparent};
+  if (c == 0x200D) return {0, JCausing};
+  return {0, JNone};
+}
+
+char32_t lam_alef_ligature(char32_t a) {
+  return a == 0x0622 ? 0xFEF5 : a == 0x0623 ? 0xFEF7 : a == 0x0625 ? 0xFEF9 : a == 0x0627 ? 0xFEFB : 0;
+}
 
 bool has_rtl(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {

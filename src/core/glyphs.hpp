@@ -1,5 +1,6 @@
-// Which fonts the loaded text needs: scripts beyond what the always-loaded Noto Sans covers
-// (Latin, Greek, Cyrillic), so the UI can fetch the matching Noto font on demand. Plain C++.
+// Which glyphs and fonts the loaded text needs: the code points it uses (CodepointSet), and the
+// scripts beyond what the always-loaded Noto Sans covers (Latin, Greek, Cyrillic), so the UI can
+// fetch the matching Noto font on demand. Plain C++ (the UI turns the ranges into ImGui's).
 #pragma once
 
 #include <cstdint>
@@ -25,6 +26,42 @@ unsigned script_of(char32_t cp);
 // Code points as [first, last] pairs, the way Dear ImGui glyph ranges are laid out.
 struct CodepointRange {
   char32_t first, last;
+};
+
+// What the base font is always built with (Latin and its extensions, IPA, combining marks,
+// Greek, Cyrillic, general punctuation, currency, letterlike, arrows, math, geometric shapes):
+// ASCII and Latin-1 included, so a scan may skip them.
+const std::vector<CodepointRange>& base_ranges();
+
+// A set of code points (a bit for each up to U+10FFFF: 136 KiB, cleared and merged in
+// microseconds), filled from text in one pass.
+class CodepointSet {
+ public:
+  static constexpr char32_t kLimit = 0x110000;
+  CodepointSet();
+
+  void clear();
+  void add(char32_t cp) {
+    if (cp < kLimit) bits_[cp >> 6] |= uint64_t(1) << (cp & 63);
+  }
+  void add_range(char32_t first, char32_t last);
+  void add_ranges(const std::vector<CodepointRange>& ranges);
+  // The non-ASCII code points of UTF-8 text (ASCII, which base_ranges() covers, is skipped
+  // eight bytes at a time), plus what visual_order() draws for them: the joined presentation
+  // forms of Arabic letters and lam-alef ligatures, exactly those the text's letter sequences
+  // produce. An invalid byte adds U+FFFD, the glyph drawn for it.
+  void add_text(std::string_view utf8);
+  void merge(const CodepointSet& other);  // union
+
+  bool contains(char32_t cp) const { return cp < kLimit && (bits_[cp >> 6] >> (cp & 63)) & 1; }
+  size_t count() const;
+  bool operator==(const CodepointSet& o) const { return bits_ == o.bits_; }
+  bool operator!=(const CodepointSet& o) const { return bits_ != o.bits_; }
+  // The set as sorted, disjoint, non-adjacent ranges.
+  std::vector<CodepointRange> ranges() const;
+
+ private:
+  std::vector<uint64_t> bits_;
 };
 
 // The scripts needed by a set of ranges (bitmask of FontScript).

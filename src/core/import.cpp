@@ -57,6 +57,11 @@ uint64_t mix(uint64_t a, uint64_t b) {
   return a ^ (a >> 29);
 }
 
+// Identifies a message for deduplication across imports.
+uint64_t msg_hash(ContactId sender, Time t, std::string_view text) {
+  return mix(mix(uint64_t(sender), uint64_t(t)), hash_str(text));
+}
+
 bool truthy(std::string_view v) {
   v = trim(v);
   return iequals_ascii(v, "true") || iequals_ascii(v, "yes") || v == "1";
@@ -85,13 +90,13 @@ bool looks_like_html(std::string_view s) {
   return false;
 }
 
-std::string clean_text(std::string_view v) {
-  if (looks_like_html(v)) return html_to_text(v);
-  std::string out;
-  if (v.find('\r') == std::string_view::npos) {
-    out.assign(v.data(), v.size());
+// Plain text of a field (HTML stripped, CR LF and CR made LF), appended to `out`.
+void append_clean_text(std::string_view v, std::string& out) {
+  if (looks_like_html(v)) {
+    out += html_to_text(v);
+  } else if (v.find('\r') == std::string_view::npos) {
+    out.append(v.data(), v.size());
   } else {
-    out.reserve(v.size());
     for (size_t i = 0; i < v.size(); ++i) {
       if (v[i] == '\r') {
         if (i + 1 < v.size() && v[i + 1] == '\n') continue;
@@ -101,6 +106,11 @@ std::string clean_text(std::string_view v) {
       }
     }
   }
+}
+
+std::string clean_text(std::string_view v) {
+  std::string out;
+  append_clean_text(v, out);
   return out;
 }
 
@@ -138,7 +148,7 @@ struct SMessage {
   uint32_t conv = kNone;  // staged conversation (kNone for legacy rows until merge)
   uint32_t sender = kNone;
   Time time = kNoTime;
-  std::string subject, text;
+  TextRef subject, text;  // in Impl::texts
   // Legacy (2018) rows.
   bool legacy = false;
   bool outgoing = false;
@@ -266,6 +276,7 @@ struct Importer::Impl {
   std::unordered_set<uint64_t> sender_conv_pairs, participant_conv_pairs;
   std::vector<SConnection> connections;
   std::vector<SMessage> messages;
+  std::string texts;  // staged message subjects and bodies (SMessage refs point here)
   std::vector<SConv> convs;
   std::unordered_map<std::string, uint32_t> conv_by_key;
   std::vector<SInvitation> invitations;
@@ -646,6 +657,8 @@ struct Importer::Impl {
       // Rough row estimate, so staging does not move every message several times while growing.
       size_t est = (f.text.size() - f.rec.data_offset) / 256 + 16;
       messages.reserve(messages.size() + std::min<size_t>(est, size_t(4) << 20));
+      // Message bodies are about a third of a typical messages.csv; the rest is names and URLs.
+      texts.reserve(texts.size() + (f.text.size() - f.rec.data_offset) * 2 / 5);
     }
   }
 
@@ -712,6 +725,19 @@ struct Importer::Impl {
     return true;
   }
 
+  // Appends a message subject or body to the staged texts.
+  TextRef stage_text(std::string_view v, bool clean) {
+    const size_t at = texts.size();
+    if (clean) append_clean_text(v, texts);
+    else texts.append(v.data(), v.size());
+    if (texts.size() - at > 0xFFFFFFFFull || texts.size() > 0xFFFFFFFFull) {  // beyond what TextRef holds
+      texts.resize(at);
+      return {};
+    }
+    return texts.size() == at ? TextRef{} : TextRef{uint32_t(at), uint32_t(texts.size() - at)};
+  }
+  std::string_view staged(TextRef r) const { return std::string_view(texts).substr(r.off, r.len); }
+
   uint32_t conv_for(const std::string& key, std::string_view title) {
     auto it = conv_by_key.find(key);
     if (it != conv_by_key.end()) return it->second;
@@ -747,8 +773,8 @@ struct Importer::Impl {
     std::string_view from = trim(get(row, f, cFrom));
     std::string_view folder = trim(get(row, f, cFolder));
     m.spam = iequals_ascii(folder, "spam");
-    m.subject = std::string(trim(get(row, f, cSubject)));
-    m.text = clean_text(get(row, f, cContent));
+    m.subject = stage_text(trim(get(row, f, cSubject)), false);
+    m.text = stage_text(get(row, f, cContent), true);
     if (f.rec.legacy_messages) {
       m.legacy = true;
       m.outgoing = iequals_ascii(trim(get(row, f, cDirection)), "outgoing");
@@ -863,6 +889,10 @@ struct Importer::Impl {
     parse_done_bytes += f.text.size() - f.rec.data_offset;
     f.done = true;
     f.reader.reset();
+    // Staging holds copies of everything it keeps: the file's bytes (100+ MB for a big
+    // messages.csv) go back to the allocator now, for the merge and the save to reuse.
+    f.text = std::string_view();
+    std::string().swap(f.owned);
   }
 
   // Parses rows until the deadline. Returns true when all files are parsed.
@@ -916,14 +946,65 @@ struct Importer::Impl {
 
   // ---- merge --------------------------------------------------------------------------------
 
-  void merge();
+  // Merge state: the merge runs in slices too (a big export has hundreds of thousands of
+  // messages to deduplicate and place); the Session keeps the UI off the Store meanwhile.
+  struct MergeState {
+    int step = 0;  // 0 people and connections, 1 conversations, 2 the rest, 3 done
+    Owner owner;
+    std::unordered_map<std::string, uint32_t> c_by_ukey;
+    std::unordered_map<std::string, std::vector<uint32_t>> c_by_nkey;
+    size_t existing_count = 0;
+    std::vector<bool> changed;
+    std::vector<uint32_t> person_idx;  // index into store.contacts per staged person
+    std::unordered_map<std::string, uint32_t> conv_index;
+    bool adopt_texts = false;
+    size_t conv_pos = 0;
+  } ms;
+
+  void mark(uint32_t idx) {
+    if (idx < ms.existing_count) ms.changed[idx] = true;
+  }
+  ContactId cid(uint32_t p) const {
+    if (p == kNone) return kNoContact;
+    if (persons[p].owner) return kOwner;
+    if (persons[p].placeholder || ms.person_idx[p] == kNone) return kNoContact;
+    return store.contacts[ms.person_idx[p]].id;
+  }
+  TextRef keep_text(TextRef r) {
+    if (ms.adopt_texts || !r.len) return r;
+    if (store.texts.size() + r.len > 0xFFFFFFFFull) return {};
+    return store.add_text(staged(r));
+  }
+
+  bool merging() const { return phase == Phase::Merge && ms.step > 0; }
+  void merge_people();          // step 0
+  bool merge_conversations(Clock::time_point deadline);  // step 1
+  void merge_conversation(SConv& sc);
+  void merge_rest();            // step 2
+  bool merge_some(Clock::time_point deadline) {
+    if (ms.step == 0) {
+      merge_people();
+      ms.step = 1;
+      if (Clock::now() > deadline) return false;
+    }
+    if (ms.step == 1) {
+      if (!merge_conversations(deadline)) return false;
+      ms.step = 2;
+      if (Clock::now() > deadline) return false;
+    }
+    if (ms.step == 2) {
+      merge_rest();
+      ms.step = 3;
+    }
+    return true;
+  }
 };
 
 // ---- merge -----------------------------------------------------------------------------------
 
-void Importer::Impl::merge() {
+void Importer::Impl::merge_people() {
   Store& s = store;
-  phase_text = "Merging";
+  phase_text = "Merging contacts";
 
   // Owner: name from Profile; URL from the sender in most conversations.
   Owner owner = s.owner;
@@ -985,21 +1066,20 @@ void Importer::Impl::merge() {
       p.owner = true;
   }
 
+  ms.owner = owner;
   // Existing contacts by key.
-  std::unordered_map<std::string, uint32_t> c_by_ukey;
-  std::unordered_map<std::string, std::vector<uint32_t>> c_by_nkey;
+  auto& c_by_ukey = ms.c_by_ukey;
+  auto& c_by_nkey = ms.c_by_nkey;
   for (uint32_t i = 0; i < s.contacts.size(); ++i) {
     const Contact& c = s.contacts[i];
     if (!c.url_key.empty()) c_by_ukey.emplace(c.url_key, i);
     c_by_nkey[name_key(c.first_name, c.last_name)].push_back(i);
   }
   const size_t existing_count = s.contacts.size();
-  std::vector<bool> changed(existing_count, false);
-  auto mark = [&](uint32_t idx) {
-    if (idx < existing_count) changed[idx] = true;
-  };
-
-  std::vector<uint32_t> person_idx(persons.size(), kNone);  // index into s.contacts
+  ms.existing_count = existing_count;
+  ms.changed.assign(existing_count, false);
+  ms.person_idx.assign(persons.size(), kNone);
+  auto& person_idx = ms.person_idx;
   std::unordered_set<uint32_t> claimed;  // contacts taken by a URL-less row of Connections
   auto create = [&](const SPerson& p) -> uint32_t {
     Contact c;
@@ -1067,13 +1147,6 @@ void Importer::Impl::merge() {
       }
     }
   }
-  auto cid = [&](uint32_t p) -> ContactId {
-    if (p == kNone) return kNoContact;
-    if (persons[p].owner) return kOwner;
-    if (persons[p].placeholder || person_idx[p] == kNone) return kNoContact;
-    return s.contacts[person_idx[p]].id;
-  };
-
   // Connections.
   std::vector<bool> was_connected(existing_count);
   for (size_t i = 0; i < existing_count; ++i) was_connected[i] = s.contacts[i].connected;
@@ -1144,14 +1217,31 @@ void Importer::Impl::merge() {
   }
 
   // Conversations and messages, deduplicated against what is stored.
-  std::unordered_map<std::string, uint32_t> conv_index;
-  for (uint32_t i = 0; i < s.conversations.size(); ++i) conv_index.emplace(s.conversations[i].key, i);
-  auto msg_hash = [](ContactId sender, Time t, std::string_view text) {
-    return mix(mix(uint64_t(sender), uint64_t(t)), hash_str(text));
-  };
+  for (uint32_t i = 0; i < s.conversations.size(); ++i) ms.conv_index.emplace(s.conversations[i].key, i);
   s.messages.reserve(s.messages.size() + messages.size());
-  for (SConv& sc : convs) {
-    if (sc.msgs.empty()) continue;
+  // A first import takes the staged texts as they are (no copy); later ones append what is new.
+  ms.adopt_texts = s.messages.empty() && s.texts.empty();
+  if (ms.adopt_texts) s.texts = std::move(texts);
+  else s.texts.reserve(s.texts.size() + texts.size());
+}
+
+bool Importer::Impl::merge_conversations(Clock::time_point deadline) {
+  phase_text = "Merging conversations";
+  while (ms.conv_pos < convs.size()) {
+    merge_conversation(convs[ms.conv_pos++]);
+    // Checked after the work, so every slice makes progress.
+    if (ms.conv_pos % 16 == 0 && ms.conv_pos < convs.size() && Clock::now() > deadline) return false;
+  }
+  return true;
+}
+
+void Importer::Impl::merge_conversation(SConv& sc) {
+  Store& s = store;
+  auto& conv_index = ms.conv_index;
+  auto& person_idx = ms.person_idx;
+  const bool adopt_texts = ms.adopt_texts;
+  {
+    if (sc.msgs.empty()) return;
     uint32_t ci;
     bool fresh = false;
     auto it = conv_index.find(sc.key);
@@ -1171,20 +1261,20 @@ void Importer::Impl::merge() {
     for (uint32_t mi : cv.messages) {
       if (mi >= s.messages.size()) continue;
       const Message& m = s.messages[mi];
-      seen.insert(msg_hash(m.sender, m.time, m.text));
+      seen.insert(msg_hash(m.sender, m.time, s.text(m.text)));
     }
     bool added = false;
     for (uint32_t smi : sc.msgs) {
       SMessage& sm = messages[smi];
       ContactId sender = sm.legacy && sm.outgoing ? kOwner : cid(sm.sender);
-      uint64_t h = msg_hash(sender, sm.time, sm.text);
+      uint64_t h = msg_hash(sender, sm.time, adopt_texts ? s.text(sm.text) : staged(sm.text));
       if (!seen.insert(h).second) continue;
       Message m;
       m.conversation = ci;
       m.sender = sender;
       m.time = sm.time;
-      m.subject = std::move(sm.subject);
-      m.text = std::move(sm.text);
+      m.subject = keep_text(sm.subject);
+      m.text = keep_text(sm.text);
       cv.messages.push_back(uint32_t(s.messages.size()));
       s.messages.push_back(std::move(m));
       added = true;
@@ -1212,7 +1302,11 @@ void Importer::Impl::merge() {
     cv.group = cv.participants.size() > 1;
     (void)fresh;
   }
+}
 
+void Importer::Impl::merge_rest() {
+  Store& s = store;
+  auto& person_idx = ms.person_idx;
   // Invitations, endorsements, recommendations: deduplicated per contact.
   for (SInvitation& si : invitations) {
     if (cid(si.person) == kOwner || cid(si.person) == kNoContact) continue;
@@ -1248,9 +1342,9 @@ void Importer::Impl::merge() {
     mark(idx);
   }
 
-  for (bool ch : changed)
+  for (bool ch : ms.changed)
     if (ch) ++report.contacts_updated;
-  s.owner = owner;
+  s.owner = ms.owner;
   s.last_import = today;
   if (have_connections) s.deleted_connections = int(deleted_connections);
   s.reindex();
@@ -1271,7 +1365,7 @@ void Importer::add_file(std::string name, std::string bytes) {
 bool Importer::step(double budget_ms) {
   Impl& m = *impl_;
   if (m.finished) return true;
-  if (m.cancelled) {
+  if (m.cancelled && !m.merging()) {
     m.report.cancelled = true;
     m.finished = true;
     m.phase = Impl::Phase::Done;
@@ -1291,7 +1385,8 @@ bool Importer::step(double budget_ms) {
     if (Clock::now() > deadline) return false;
   }
   if (m.phase == Impl::Phase::Merge) {
-    if (m.cancelled) {
+    // A cancel counts until the merge starts; once the Store is being changed it runs to the end.
+    if (m.ms.step == 0 && m.cancelled) {
       m.report.cancelled = true;
     } else {
       bool any = false;
@@ -1304,10 +1399,10 @@ bool Importer::step(double budget_ms) {
         m.report.error = m.report.files.empty()
                              ? "No files to import."
                              : "No LinkedIn data found: drop the export zip (or its CSV files) as LinkedIn sent it.";
-      } else {
+      } else if (!m.merge_some(deadline)) {
         // Also with recognised files but no usable rows (a Connections file with only its
         // preamble): nothing is lost, the import date is recorded.
-        m.merge();
+        return false;
       }
     }
     m.phase = Impl::Phase::Done;
@@ -1317,6 +1412,7 @@ bool Importer::step(double budget_ms) {
     m.files.clear();
     m.messages.clear();
     m.messages.shrink_to_fit();
+    std::string().swap(m.texts);
     m.convs.clear();
     m.persons.clear();
   }
@@ -1325,6 +1421,7 @@ bool Importer::step(double budget_ms) {
 
 void Importer::cancel() { impl_->cancelled = true; }
 bool Importer::done() const { return impl_->finished; }
+bool Importer::merging() const { return impl_->merging() && !impl_->finished; }
 
 float Importer::progress() const {
   const Impl& m = *impl_;
@@ -1341,9 +1438,12 @@ float Importer::progress() const {
         if (f.reader) done += f.reader->offset() - std::min(f.reader->offset(), f.rec.data_offset);
       }
       float p = m.parse_total ? float(double(done) / double(m.parse_total)) : 1.0f;
-      return 0.2f + 0.75f * std::min(1.0f, p);
+      return 0.2f + 0.7f * std::min(1.0f, p);
     }
-    case Impl::Phase::Merge: return 0.95f;
+    case Impl::Phase::Merge: {
+      const float conv = m.convs.empty() ? 1.0f : float(m.ms.conv_pos) / float(m.convs.size());
+      return 0.9f + 0.06f * (m.ms.step >= 2 ? 1.0f : m.ms.step == 1 ? conv : 0.0f);
+    }
     case Impl::Phase::Done: return 1.0f;
   }
   return 0.0f;

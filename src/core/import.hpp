@@ -1,8 +1,8 @@
 // The import engine: LinkedIn export zips and CSVs in, contacts merged into the Store.
 //
 // Work is done in slices (step()) so the browser never freezes; everything is parsed into a
-// staging area and merged into the Store only at the very end, so a cancelled or failed import
-// leaves what is stored untouched.
+// staging area and merged into the Store only at the very end (also in slices; see merging()),
+// so a cancelled or failed import leaves what is stored untouched.
 #pragma once
 
 #include <memory>
@@ -59,8 +59,11 @@ class Importer {
   // Do roughly `budget_ms` of work. Returns true once finished (or cancelled); the store has
   // then been updated (unless cancelled or nothing valid was found).
   bool step(double budget_ms);
-  void cancel();  // takes effect at the next step(); the store is left as it was
+  void cancel();  // takes effect at the next step() unless the merge has begun; the store is left as it was
   bool done() const;
+  // The merge into the Store has begun (it runs in slices too): until done(), the Store is
+  // half-updated, so nothing may read it, and a cancel no longer applies.
+  bool merging() const;
 
   float progress() const;  // 0..1
   std::string phase() const;  // "Reading messages.csv", "Merging", ...

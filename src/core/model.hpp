@@ -12,6 +12,7 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -31,12 +32,19 @@ constexpr ContactId kOwner = 0xFFFFFFFFu;  // the user themself, as a message se
 
 enum class Direction : uint8_t { Incoming = 0, Outgoing = 1 };  // seen from the owner
 
+// A piece of Store::texts. Message subjects and bodies (hundreds of thousands of them, most of
+// the imported bytes) live in one append-only buffer: one allocation instead of one per message,
+// and the bulk save and load copy them as one block.
+struct TextRef {
+  uint32_t off = 0, len = 0;
+};
+
 struct Message {
   uint32_t conversation = 0;  // index into Store::conversations
   ContactId sender = kNoContact;  // kOwner, a contact, or kNoContact ("LinkedIn Member", unknown)
   Time time = kNoTime;
-  std::string subject;
-  std::string text;  // plain text (HTML already stripped)
+  TextRef subject;
+  TextRef text;  // plain text (HTML already stripped)
 };
 
 struct Conversation {
@@ -152,6 +160,11 @@ struct Store {
   std::vector<Contact> contacts;
   std::vector<Conversation> conversations;
   std::vector<Message> messages;
+  std::string texts;  // message subjects and bodies (see TextRef); only ever appended to
+  // Loaded without its texts yet (serialize.hpp: attach_texts): texts must not be written or
+  // appended to until they arrive.
+  bool texts_pending = false;
+  uint64_t texts_expected = 0;
   std::unordered_map<ContactId, UserData> user;  // only contacts with user data
   Settings settings;
   ContactId next_id = 1;
@@ -172,6 +185,16 @@ struct Store {
   const Contact* find(ContactId id) const {
     auto it = index.find(id);
     return it == index.end() ? nullptr : &contacts[it->second];
+  }
+  std::string_view text(TextRef r) const {
+    return r.off <= texts.size() && r.len <= texts.size() - r.off ? std::string_view(texts).substr(r.off, r.len)
+                                                                  : std::string_view();
+  }
+  TextRef add_text(std::string_view t) {
+    if (t.empty()) return {};
+    TextRef r{uint32_t(texts.size()), uint32_t(t.size())};
+    texts.append(t.data(), t.size());
+    return r;
   }
   UserData& user_of(ContactId id) { return user[id]; }
   const UserData* user_if(ContactId id) const {

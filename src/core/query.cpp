@@ -112,6 +112,8 @@ bool parse_sort(const std::string& s, SortKey& out) {
   return false;
 }
 
+std::string search_text(const Store& store, const Contact& c) { return build_haystack(store, c); }
+
 void SearchIndex::rebuild(const Store& store) {
   haystack.clear();
   haystack.reserve(store.contacts.size());

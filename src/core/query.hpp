@@ -34,6 +34,9 @@ struct SearchIndex {
   void update(const Store& store, uint32_t contact_index);
 };
 
+// One contact's folded search text (what SearchIndex holds for it).
+std::string search_text(const Store& store, const Contact& c);
+
 // Indices into store.contacts, filtered and sorted.
 std::vector<uint32_t> run_query(const Store& store, const std::vector<Evaluation>& evals,
                                 const SearchIndex& index, const Query& q);

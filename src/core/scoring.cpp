@@ -288,14 +288,16 @@ Signals compute_signals(const Store& store, const Contact& c) {
   return s;
 }
 
-Evaluation evaluate(const Store& store, const Contact& c, Day today) {
+Evaluation evaluate(const Store& store, const Contact& c, Day today, bool with_reasons) {
   Evaluation e;
+  // The sentences cost most of an evaluation: built only when asked for (see Session::reasons).
+  auto say = [with_reasons](auto make) { return with_reasons ? make() : std::string(); };
   Extra x;
   scan(store, c, e.signals, x);
   const Signals& s = e.signals;
   const UserData* u = store.user_if(c.id);
   e.cadence_days = effective_cadence(store, c);
-  const std::string name = who(c), lname = who_lower(c);
+  const std::string name = say([&] { return who(c); }), lname = say([&] { return who_lower(c); });
 
   // ---- status -------------------------------------------------------------------------------
   // The owner's latest one-to-one touch: a message, or a logged interaction (end of its day).
@@ -321,63 +323,62 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today) {
   const Day last_in_day = day_of(s.last_in);
   if (s.received_1to1 > 0 && (!own_any || (s.last_in != kNoTime && s.last_in > own_last))) {
     e.status = Status::AwaitingReply;
-    const std::string when = last_in_day != kNoDay ? " on " + format_human(last_in_day) : "";
+    const std::string when = say([&] { return std::string(last_in_day != kNoDay ? " on " + format_human(last_in_day) : ""); });
     if (s.sent_1to1 == 0 && s.logged == 0)
-      status_reason = name + " wrote to you" + when + " and you never replied";
+      status_reason = say([&] { return std::string(name + " wrote to you" + when + " and you never replied"); });
     else
-      status_reason = name + " wrote to you" + when + " and you have not replied since";
+      status_reason = say([&] { return std::string(name + " wrote to you" + when + " and you have not replied since"); });
   } else if (s.sent_1to1 > 0 && s.received_1to1 == 0 && s.logged == 0) {
     e.status = Status::Unanswered;
     const Day d = day_of(s.last_out);
     if (s.sent_1to1 > 1)
-      status_reason = "You wrote to " + lname + " " + std::to_string(s.sent_1to1) + " times" +
+      status_reason = say([&] { return std::string("You wrote to " + lname + " " + std::to_string(s.sent_1to1) + " times" +
                       (d != kNoDay ? ", last on " + format_human(d) + "," : "") + " and " + lname +
-                      " never replied";
+                      " never replied"); });
     else
-      status_reason = "You wrote to " + lname + (d != kNoDay ? " on " + format_human(d) : "") +
-                      " and " + lname + " never replied";
+      status_reason = say([&] { return std::string("You wrote to " + lname + (d != kNoDay ? " on " + format_human(d) : "") +
+                      " and " + lname + " never replied"); });
   } else if (!own_any && !their_any) {
     e.status = Status::Silent;
     const Invitation* inv = x.latest_invitation;
     const Day cday = c.connected_on != kNoDay ? c.connected_on
                      : (inv && inv->time != kNoTime ? day_of(inv->time) : kNoDay);
-    const std::string since =
-        cday != kNoDay ? " " + ago(cday, today) + " (" + format_human(cday) + ")" : "";
+    const std::string since = say([&] { return std::string(cday != kNoDay ? " " + ago(cday, today) + " (" + format_human(cday) + ")" : ""); });
     if (c.connected && inv && inv->direction == Direction::Incoming) {
       e.accepted_and_dark = true;
-      status_reason = "Connected" + since + " after " + name + "'s invitation" +
+      status_reason = say([&] { return std::string("Connected" + since + " after " + name + "'s invitation" +
                       (trim(inv->message).empty() ? "" : " with a personal note") +
-                      "; no message since";
+                      "; no message since"); });
     } else if (c.connected && inv) {
-      status_reason = "Connected" + since + " after your invitation; no message since";
+      status_reason = say([&] { return std::string("Connected" + since + " after your invitation; no message since"); });
     } else if (c.connected) {
-      status_reason = "Connected" + since + "; no message either way";
+      status_reason = say([&] { return std::string("Connected" + since + "; no message either way"); });
     } else if (inv && inv->direction == Direction::Outgoing) {
-      status_reason = "You invited " + lname +
+      status_reason = say([&] { return std::string("You invited " + lname +
                       (inv->time != kNoTime ? " on " + format_human(day_of(inv->time)) : "") +
-                      "; not connected yet and no message";
+                      "; not connected yet and no message"); });
     } else if (inv) {
-      status_reason = name + " invited you" +
+      status_reason = say([&] { return std::string(name + " invited you" +
                       (inv->time != kNoTime ? " on " + format_human(day_of(inv->time)) : "") +
-                      "; not connected and no message";
+                      "; not connected and no message"); });
     } else {
-      status_reason = "Not a connection and no one-to-one message";
+      status_reason = say([&] { return std::string("Not a connection and no one-to-one message"); });
     }
     if (s.group_conversations > 0)
-      status_reason += "; you share " + plural(s.group_conversations, "group conversation", "group conversations") +
-                       " but no one-to-one message";
+      status_reason += say([&] { return std::string("; you share " + plural(s.group_conversations, "group conversation", "group conversations") +
+                       " but no one-to-one message"); });
   } else {
     const int age = touch != kNoDay ? days_between(touch, today) : 0;
-    const std::string what = (s.logged > 0 && touch == s.last_logged) ? "Last logged interaction"
-                                                                        : "Last one-to-one exchange";
-    const std::string when = touch != kNoDay ? " on " + format_human(touch) + " (" + ago(touch, today) + ")" : "";
+    const std::string what = say([&] { return std::string((s.logged > 0 && touch == s.last_logged) ? "Last logged interaction"
+                                                                        : "Last one-to-one exchange"); });
+    const std::string when = say([&] { return std::string(touch != kNoDay ? " on " + format_human(touch) + " (" + ago(touch, today) + ")" : ""); });
     if (touch != kNoDay && age > e.cadence_days) {
       e.status = Status::Fading;
-      status_reason = what + when + ", longer than the " + std::to_string(e.cadence_days) +
-                      "-day cadence";
+      status_reason = say([&] { return std::string(what + when + ", longer than the " + std::to_string(e.cadence_days) +
+                      "-day cadence"); });
     } else {
       e.status = Status::Active;
-      status_reason = what + when + ", within the " + std::to_string(e.cadence_days) + "-day cadence";
+      status_reason = say([&] { return std::string(what + when + ", within the " + std::to_string(e.cadence_days) + "-day cadence"); });
     }
   }
   e.reasons.push_back(status_reason);
@@ -423,7 +424,7 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today) {
           days_between(j.seen_on, today) <= kMomentDays && (!jc || j.seen_on >= jc->seen_on))
         jc = &j;
     if (jc) {
-      moments.push_back(job_change_sentence(c, *jc));
+      moments.push_back(say([&] { return std::string(job_change_sentence(c, *jc)); }));
       boost += 250;
       strong_moment = true;
     }
@@ -433,8 +434,8 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today) {
           days_between(r.day, today) <= kMomentDays && (!rec || r.day >= rec->day))
         rec = &r;
     if (rec) {
-      moments.push_back(name + " recommended you on " + format_human(rec->day) +
-                        " — a good moment to say thanks");
+      moments.push_back(say([&] { return std::string(name + " recommended you on " + format_human(rec->day) +
+                        " — a good moment to say thanks"); }));
       boost += 200;
       strong_moment = true;
     }
@@ -444,16 +445,16 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today) {
           days_between(d.day, today) <= kMomentDays && (!en || d.day >= en->day))
         en = &d;
     if (en) {
-      moments.push_back(name + " endorsed you" + (en->skill.empty() ? "" : " for " + en->skill) +
-                        " on " + format_human(en->day) + " — a good moment to say thanks");
+      moments.push_back(say([&] { return std::string(name + " endorsed you" + (en->skill.empty() ? "" : " for " + en->skill) +
+                        " on " + format_human(en->day) + " — a good moment to say thanks"); }));
       boost += 150;
       strong_moment = true;
     }
     Day ann = kNoDay;
     const int years = anniversary_years(c.connected_on, today, ann);
     if (years > 0) {
-      moments.push_back(plural(years, "year", "years") + " since you connected (" +
-                        format_human(c.connected_on) + ") — an easy reason to check in");
+      moments.push_back(say([&] { return std::string(plural(years, "year", "years") + " since you connected (" +
+                        format_human(c.connected_on) + ") — an easy reason to check in"); }));
       boost += 60;
     }
   }
@@ -464,17 +465,17 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today) {
   const bool snoozed = u && u->snoozed_until != kNoDay && u->snoozed_until > today;
   const bool planned = user_date && u->next_follow_up > today;
   if (archived) {
-    queue_reason = "Archived: kept out of the follow-up queue";
+    queue_reason = say([&] { return std::string("Archived: kept out of the follow-up queue"); });
   } else if (snoozed) {
-    queue_reason = "Snoozed until " + format_human(u->snoozed_until);
+    queue_reason = say([&] { return std::string("Snoozed until " + format_human(u->snoozed_until)); });
   } else if (planned) {
-    queue_reason = "Follow-up planned for " + format_human(u->next_follow_up) +
-                   "; out of the queue until then";
+    queue_reason = say([&] { return std::string("Follow-up planned for " + format_human(u->next_follow_up) +
+                   "; out of the queue until then"); });
   } else if (e.status == Status::AwaitingReply) {
     const int waited = last_in_day != kNoDay ? std::max(0, days_between(last_in_day, today)) : 0;
     e.priority = kBandAwaiting + std::min<double>(waited, kBandWidth) + e.strength / 101.0;
-    queue_reason = waited == 0 ? "Waiting for your reply since today"
-                               : "Waiting for your reply for " + plural(waited, "day", "days");
+    queue_reason = say([&] { return std::string(waited == 0 ? "Waiting for your reply since today"
+                               : "Waiting for your reply for " + plural(waited, "day", "days")); });
   } else if (e.status == Status::Fading ||
              (e.next_follow_up != kNoDay && e.next_follow_up <= today)) {
     // The day it became due: the user's date, else (fading) the one-to-one touch + cadence,
@@ -483,9 +484,9 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today) {
     if (!user_date && e.status == Status::Fading && touch != kNoDay) due = touch + e.cadence_days;
     const int overdue = due != kNoDay ? std::max(0, days_between(due, today)) : 0;
     e.priority = kBandOverdue + std::min(kBandWidth, e.strength * 6.0 + std::min(overdue, 365) * 0.5 + boost);
-    queue_reason = overdue == 0 ? "Follow-up due today"
+    queue_reason = say([&] { return std::string(overdue == 0 ? "Follow-up due today"
                                 : "Follow-up overdue since " + format_human(due) + " (" +
-                                      plural(overdue, "day", "days") + ")";
+                                      plural(overdue, "day", "days") + ")"); });
   } else {
     double warmth = 0;
     std::vector<std::string> why;
@@ -493,30 +494,30 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today) {
       if (c.connected && c.connected_on != kNoDay && days_between(c.connected_on, today) >= 0 &&
           days_between(c.connected_on, today) <= kRecentConnectionDays) {
         warmth += 100 + 300.0 * (1.0 - days_between(c.connected_on, today) / double(kRecentConnectionDays));
-        why.push_back("connected " + ago(c.connected_on, today));
+        why.push_back(say([&] { return std::string("connected " + ago(c.connected_on, today)); }));
       }
       if (s.invitation_note) {
         warmth += 200;
-        why.push_back("their invitation had a personal note");
+        why.push_back(say([&] { return std::string("their invitation had a personal note"); }));
       } else if (e.accepted_and_dark) {
         warmth += 40;
-        why.push_back(name + " reached out first");
+        why.push_back(say([&] { return std::string(name + " reached out first"); }));
       }
       if (s.recommendations_in > 0) {
         warmth += 250;
-        why.push_back(name + " recommended you");
+        why.push_back(say([&] { return std::string(name + " recommended you"); }));
       }
       if (s.endorsements_in > 0) {
         warmth += 80.0 * std::min(s.endorsements_in, 3);
-        why.push_back(name + " endorsed you" + (s.endorsements_in > 1 ? " " + plural(s.endorsements_in, "time", "times") : ""));
+        why.push_back(say([&] { return std::string(name + " endorsed you" + (s.endorsements_in > 1 ? " " + plural(s.endorsements_in, "time", "times") : "")); }));
       }
       if (s.recommendations_out + s.endorsements_out > 0) {
         warmth += 40;
-        why.push_back("you endorsed or recommended " + lname);
+        why.push_back(say([&] { return std::string("you endorsed or recommended " + lname); }));
       }
       if (s.group_conversations > 0) {
         warmth += 30;
-        why.push_back("you share group conversations");
+        why.push_back(say([&] { return std::string("you share group conversations"); }));
       }
     }
     const bool history = e.last_interaction != kNoDay;
@@ -526,14 +527,14 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today) {
       if (!why.empty()) {
         std::string r = "Warm but silent: ";
         for (size_t i = 0; i < why.size(); ++i) r += (i ? "; " : "") + why[i];
-        queue_reason = r;
+        queue_reason = say([&] { return std::string(r); });
       } else {
-        queue_reason = "A good moment to reach out";
+        queue_reason = say([&] { return std::string("A good moment to reach out"); });
       }
     } else {
-      queue_reason = e.next_follow_up != kNoDay
+      queue_reason = say([&] { return std::string(e.next_follow_up != kNoDay
                          ? "Next follow-up on " + format_human(e.next_follow_up)
-                         : "Nothing to follow up on right now";
+                         : "Nothing to follow up on right now"); });
     }
   }
   e.in_queue = e.priority > 0;
@@ -541,7 +542,9 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today) {
   for (auto& m : moments) e.reasons.push_back(std::move(m));
 
   // ---- strength explanation -----------------------------------------------------------------
-  {
+  if (!with_reasons) {
+    e.reasons.clear();
+  } else {
     std::string r = "Strength " + whole(e.strength) + "/100: ";
     std::vector<std::string> parts;
     if (s.sent + s.received > 0) {
@@ -566,10 +569,10 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today) {
   return e;
 }
 
-std::vector<Evaluation> evaluate_all(const Store& store, Day today) {
+std::vector<Evaluation> evaluate_all(const Store& store, Day today, bool with_reasons) {
   std::vector<Evaluation> out;
   out.reserve(store.contacts.size());
-  for (const Contact& c : store.contacts) out.push_back(evaluate(store, c, today));
+  for (const Contact& c : store.contacts) out.push_back(evaluate(store, c, today, with_reasons));
   return out;
 }
 

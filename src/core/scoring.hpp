@@ -43,9 +43,11 @@ struct Evaluation {
 };
 
 Signals compute_signals(const Store& store, const Contact& c);
-Evaluation evaluate(const Store& store, const Contact& c, Day today);
+// Without `with_reasons`, Evaluation::reasons stays empty (everything else is the same): the
+// sentences are most of the cost, and only the contacts on screen need them.
+Evaluation evaluate(const Store& store, const Contact& c, Day today, bool with_reasons = true);
 // One evaluation per store.contacts entry, same order.
-std::vector<Evaluation> evaluate_all(const Store& store, Day today);
+std::vector<Evaluation> evaluate_all(const Store& store, Day today, bool with_reasons = true);
 int effective_cadence(const Store& store, const Contact& c);
 
 }  // namespace rk

@@ -110,8 +110,26 @@ const char* dir_name(Direction d) { return d == Direction::Outgoing ? "outgoing"
 //     flags (bit0 group, bit1 spam), messages (count, indices)
 //   messages: count, then per message: conversation, sender, time (zz), subject, text
 // Strings are a length followed by the bytes.
+// Format 3 is format 2 without the block of texts: those are written separately ("RKT1" |
+// version | length | texts | CRC-32) so a page load can show everything else before them.
+// Format 2 differs from 1 only in the messages: count, then per message: conversation,
+// sender, time (zz), subject length, text length; then the length of all texts and the texts
+// themselves, subject then text of each message in order: one block, copied in one go.
 
 constexpr char kMagic[4] = {'R', 'K', 'B', '1'};
+constexpr char kTextMagic[4] = {'R', 'K', 'T', '1'};
+
+void append_crc(std::string& out) {
+  const uLong crc = crc32_z(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(out.data()), out.size());
+  for (int k = 0; k < 4; ++k) out.push_back(char((crc >> (8 * k)) & 0xff));
+}
+// The last 4 bytes of [begin, end) are the CRC-32 of what precedes them.
+bool check_crc(const uint8_t* begin, const uint8_t* end) {
+  if (end - begin < 4) return false;
+  const uLong want = crc32_z(crc32(0L, Z_NULL, 0), begin, size_t(end - begin) - 4);
+  const uLong got = uLong(end[-4]) | (uLong(end[-3]) << 8) | (uLong(end[-2]) << 16) | (uLong(end[-1]) << 24);
+  return want == got;
+}
 
 class BinWriter {
  public:
@@ -127,9 +145,9 @@ class BinWriter {
     out.append(buf, size_t(n));
   }
   void zz(int64_t v) { var((uint64_t(v) << 1) ^ uint64_t(v >> 63)); }
-  void str(const std::string& s) {
+  void str(std::string_view s) {
     var(s.size());
-    out.append(s);
+    out.append(s.data(), s.size());
   }
   void u8(uint8_t v) { out.push_back(char(v)); }
 };
@@ -171,14 +189,25 @@ class BinReader {
     if (p_ == end_) return uint8_t(fail());
     return *p_++;
   }
-  void str(std::string& s) {
+  void str(std::string& s) { s = view(); }
+  std::string_view view() {
     const uint64_t n = var();
     if (!ok_ || n > left()) {
       fail();
-      return;
+      return {};
     }
-    s.assign(reinterpret_cast<const char*>(p_), size_t(n));
+    std::string_view v(reinterpret_cast<const char*>(p_), size_t(n));
     p_ += n;
+    return v;
+  }
+  std::string_view raw(size_t n) {
+    if (!ok_ || n > left()) {
+      fail();
+      return {};
+    }
+    std::string_view v(reinterpret_cast<const char*>(p_), n);
+    p_ += n;
+    return v;
   }
   // A count of elements that each take at least `min_bytes`: bounded by what is left, so corrupt
   // data can never make us reserve gigabytes.
@@ -714,14 +743,17 @@ class JsonOut {
 
 // ---- bulk ------------------------------------------------------------------------------------
 
-std::string save_bulk(const Store& s) {
+namespace {
+// Format 2 keeps the texts inline (one buffer); format 3 writes them to `texts_out`.
+std::string save_bulk_impl(const Store& s, int format, std::string* texts_out) {
   BinWriter w;
-  size_t estimate = 256;
-  for (const Message& m : s.messages) estimate += m.subject.size() + m.text.size() + 16;
+  size_t estimate = 256, text_estimate = 0;
+  for (const Message& m : s.messages) text_estimate += m.subject.len + m.text.len;
+  estimate += s.messages.size() * 16 + (format == 2 ? text_estimate : 0);
   estimate += s.contacts.size() * 160 + s.conversations.size() * 64;
   w.out.reserve(estimate);
   w.out.append(kMagic, 4);
-  w.var(kBulkFormat);
+  w.var(uint64_t(format));
   // The payload length is patched in once known: reserve a fixed 5-byte varint (up to 32 GiB).
   const size_t len_at = w.out.size();
   w.out.append(5, '\0');
@@ -764,11 +796,32 @@ std::string save_bulk(const Store& s) {
   }
 
   w.var(s.messages.size());
+  uint64_t text_bytes = 0;
   for (const Message& m : s.messages) {
     w.var(m.conversation);
     w.var(m.sender);
     w.zz(m.time);
-    w.str(m.subject), w.str(m.text);
+    w.var(s.text(m.subject).size()), w.var(s.text(m.text).size());
+    text_bytes += s.text(m.subject).size() + s.text(m.text).size();
+  }
+  w.var(text_bytes);
+  std::string* texts = &w.out;
+  BinWriter tw;
+  if (format == 3) {
+    tw.out.reserve(text_bytes + 32);
+    tw.out.append(kTextMagic, 4);
+    tw.var(1);
+    tw.var(text_bytes);
+    texts = &tw.out;
+  }
+  for (const Message& m : s.messages) {
+    const std::string_view a = s.text(m.subject), b = s.text(m.text);
+    texts->append(a.data(), a.size());
+    texts->append(b.data(), b.size());
+  }
+  if (format == 3) {
+    append_crc(tw.out);
+    *texts_out = std::move(tw.out);
   }
 
   uint64_t len = w.out.size() - payload_at;
@@ -776,12 +829,74 @@ std::string save_bulk(const Store& s) {
     w.out[len_at + size_t(k)] = char((len & 0x7f) | (k < 4 ? 0x80 : 0));
     len >>= 7;
   }
-  const uLong crc = crc32_z(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(w.out.data()), w.out.size());
-  for (int k = 0; k < 4; ++k) w.out.push_back(char((crc >> (8 * k)) & 0xff));
+  append_crc(w.out);
   return std::move(w.out);
+}
+}  // namespace
+
+std::string save_bulk(const Store& s) { return save_bulk_impl(s, 2, nullptr); }
+
+BulkParts save_bulk_parts(const Store& s) {
+  BulkParts p;
+  p.bulk = save_bulk_impl(s, kBulkSplitFormat, &p.texts);
+  return p;
+}
+
+bool attach_texts(std::string&& block, Store& s, std::string& error) {
+  if (!s.texts_pending) {
+    error = "no message texts are expected";
+    return false;
+  }
+  const auto* begin = reinterpret_cast<const uint8_t*>(block.data());
+  const auto* end = begin + block.size();
+  if (block.size() < 8 || std::memcmp(block.data(), kTextMagic, 4) != 0) {
+    error = "message texts: wrong signature";
+    return false;
+  }
+  BinReader r(begin + 4, end - 4);
+  const uint64_t version = r.var(), len = r.var();
+  if (!r.ok() || version != 1) {
+    error = "message texts: unsupported format";
+    return false;
+  }
+  if (len != s.texts_expected || len != r.left()) {
+    error = "message texts do not match the stored data (" + std::to_string(r.left()) + " bytes, expected " +
+            std::to_string(s.texts_expected) + ")";
+    return false;
+  }
+  if (!check_crc(begin, end)) {
+    error = "message texts are damaged (checksum mismatch)";
+    return false;
+  }
+  const size_t at = block.size() - 4 - size_t(len);
+  if (at + len > 0xFFFFFFFFull) {
+    error = "message texts are too large";
+    return false;
+  }
+  for (Message& m : s.messages) {
+    if (m.subject.len) m.subject.off += uint32_t(at);
+    if (m.text.len) m.text.off += uint32_t(at);
+  }
+  s.texts = std::move(block);
+  s.texts_pending = false;
+  s.texts_expected = 0;
+  return true;
+}
+
+namespace {
+bool load_bulk_impl(std::string_view data, std::string* adopt, Store& s, std::string& error);
 }
 
 bool load_bulk(std::string_view data, Store& s, std::string& error) {
+  return load_bulk_impl(data, nullptr, s, error);
+}
+
+bool load_bulk(std::string&& data, Store& s, std::string& error) {
+  return load_bulk_impl(data, &data, s, error);
+}
+
+namespace {
+bool load_bulk_impl(std::string_view data, std::string* adopt, Store& s, std::string& error) {
   const auto* begin = reinterpret_cast<const uint8_t*>(data.data());
   const auto* end = begin + data.size();
   if (data.size() < 4 || std::memcmp(data.data(), kMagic, 4) != 0) {
@@ -794,8 +909,8 @@ bool load_bulk(std::string_view data, Store& s, std::string& error) {
     error = "data file is truncated";
     return false;
   }
-  if (version != uint64_t(kBulkFormat)) {
-    error = version > uint64_t(kBulkFormat)
+  if (version < 1 || version > uint64_t(kBulkSplitFormat)) {
+    error = version > uint64_t(kBulkSplitFormat)
                 ? "data file was written by a newer version of Rekindle (format " + std::to_string(version) + ")"
                 : "unsupported data file format " + std::to_string(version);
     return false;
@@ -809,10 +924,7 @@ bool load_bulk(std::string_view data, Store& s, std::string& error) {
     error = "data file is damaged (unexpected data after the end)";
     return false;
   }
-  const size_t body = data.size() - 4;
-  const uLong want = crc32_z(crc32(0L, Z_NULL, 0), begin, body);
-  const uLong got = uLong(end[-4]) | (uLong(end[-3]) << 8) | (uLong(end[-2]) << 16) | (uLong(end[-1]) << 24);
-  if (want != got) {
+  if (!check_crc(begin, end)) {
     error = "data file is damaged (checksum mismatch)";
     return false;
   }
@@ -864,12 +976,58 @@ bool load_bulk(std::string_view data, Store& s, std::string& error) {
   }
 
   t.messages.resize(r.count(5));
-  for (Message& m : t.messages) {
-    if (!r.ok()) break;
-    m.conversation = r.u32();
-    m.sender = r.u32();
-    m.time = r.zz();
-    r.str(m.subject), r.str(m.text);
+  size_t adopt_at = std::string::npos;  // where the texts start in `data`, when adopted
+  if (version == 1) {  // texts inline
+    for (Message& m : t.messages) {
+      if (!r.ok()) break;
+      m.conversation = r.u32();
+      m.sender = r.u32();
+      m.time = r.zz();
+      m.subject = t.add_text(r.view());
+      m.text = t.add_text(r.view());
+    }
+  } else {  // lengths here, texts in one block after the records
+    uint64_t off = 0;
+    for (Message& m : t.messages) {
+      if (!r.ok()) break;
+      m.conversation = r.u32();
+      m.sender = r.u32();
+      m.time = r.zz();
+      const uint64_t a = r.var(), b = r.var();
+      if (a > 0xFFFFFFFFull || b > 0xFFFFFFFFull || off + a + b > 0xFFFFFFFFull) {
+        r.fail();
+        break;
+      }
+      m.subject = a ? TextRef{uint32_t(off), uint32_t(a)} : TextRef{};
+      m.text = b ? TextRef{uint32_t(off + a), uint32_t(b)} : TextRef{};
+      off += a + b;
+    }
+    const uint64_t total = r.ok() ? r.var() : 0;
+    if (version == 3) {  // the texts come separately (attach_texts)
+      if (r.ok() && total != off) r.fail();
+      t.texts_pending = off > 0;
+      t.texts_expected = off;
+    }
+    const std::string_view block = version == 2 && r.ok() && total == off ? r.raw(size_t(off)) : std::string_view();
+    if (version == 3) {
+      // nothing more
+    } else if (!r.ok() || block.size() != off) {
+      r.fail();
+    } else if (adopt && off > 0) {
+      // The texts stay where they are in `data`, which becomes the text buffer.
+      const size_t at = size_t(block.data() - data.data());
+      if (at + off > 0xFFFFFFFFull) {
+        r.fail();
+      } else {
+        for (Message& m : t.messages) {
+          if (m.subject.len) m.subject.off += uint32_t(at);
+          if (m.text.len) m.text.off += uint32_t(at);
+        }
+        adopt_at = at;
+      }
+    } else {
+      t.texts.assign(block.data(), block.size());
+    }
   }
 
   if (!r.ok() || !r.at_end()) {
@@ -886,12 +1044,17 @@ bool load_bulk(std::string_view data, Store& s, std::string& error) {
   s.contacts = std::move(t.contacts);
   s.conversations = std::move(t.conversations);
   s.messages = std::move(t.messages);
+  if (adopt_at != std::string::npos) s.texts = std::move(*adopt);
+  else s.texts = std::move(t.texts);
+  s.texts_pending = t.texts_pending;
+  s.texts_expected = t.texts_expected;
   s.next_id = t.next_id;
   s.last_import = t.last_import;
   s.deleted_connections = t.deleted_connections;
   s.reindex();
   return true;
 }
+}  // namespace
 
 // ---- user ------------------------------------------------------------------------------------
 
@@ -946,7 +1109,7 @@ bool load_user(std::string_view text, Store& s, std::string& error) {
 std::string export_backup(const Store& s) {
   JsonOut o;
   size_t estimate = 4096 + s.contacts.size() * 400 + s.conversations.size() * 120;
-  for (const Message& m : s.messages) estimate += m.subject.size() + m.text.size() + 96;
+  for (const Message& m : s.messages) estimate += m.subject.len + m.text.len + 96;
   o.s.reserve(estimate);
 
   o.begin_obj();
@@ -1055,8 +1218,8 @@ std::string export_backup(const Store& s) {
     o.knum("conversation", m.conversation);
     o.knum("sender", m.sender);
     o.ktime("time", m.time);
-    o.kstr("subject", m.subject);
-    o.kstr("text", m.text);
+    o.kstr("subject", s.text(m.subject));
+    o.kstr("text", s.text(m.text));
     o.end_obj();
   }
   o.end_arr();
@@ -1160,12 +1323,19 @@ bool backup_from_json(JsonIn& in, const json& doc, Store& t) {
   for (size_t k = 0; k < msgs->size(); ++k) {
     const json& j = (*msgs)[k];
     Message& m = t.messages[k];
+    std::string subject, body;
     if (!j.is_object() || !in.req_uint32(j, "conversation", m.conversation, "messages[]") ||
         !in.opt_uint32(j, "sender", m.sender, "messages[]") || !in.opt_time(j, "time", m.time, "messages[]") ||
-        !in.opt_str(j, "subject", m.subject, "messages[]") || !in.opt_str(j, "text", m.text, "messages[]")) {
+        !in.opt_str(j, "subject", subject, "messages[]") || !in.opt_str(j, "text", body, "messages[]")) {
       if (in.error.empty()) in.fail("messages[" + std::to_string(k) + "]", "expected an object");
       return false;
     }
+    if (t.texts.size() + subject.size() + body.size() > 0xFFFFFFFFull) {
+      in.fail("messages[" + std::to_string(k) + "]", "too much text");
+      return false;
+    }
+    m.subject = t.add_text(subject);
+    m.text = t.add_text(body);
   }
 
   auto u = doc.find("user");

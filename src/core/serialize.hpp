@@ -12,12 +12,25 @@
 
 namespace rk {
 
-constexpr int kBulkFormat = 1;
+constexpr int kBulkFormat = 2;        // save_bulk(): message texts in one block (1 still loads)
+constexpr int kBulkSplitFormat = 3;   // save_bulk_parts(): texts apart (the newest format)
 constexpr int kUserFormat = 1;
 constexpr int kBackupFormat = 1;
 
-std::string save_bulk(const Store& s);
+std::string save_bulk(const Store& s);  // format 2: one buffer
+// Format 3: the message texts (most of the bytes) apart from the rest, so a page load can draw
+// the first frame from `bulk` and attach the texts a moment later.
+struct BulkParts {
+  std::string bulk, texts;
+};
+BulkParts save_bulk_parts(const Store& s);
 bool load_bulk(std::string_view data, Store& s, std::string& error);
+// The same, keeping `data` itself as the Store's message text buffer (no copy of the texts);
+// on failure `data` is left as it was.
+bool load_bulk(std::string&& data, Store& s, std::string& error);
+// After load_bulk() of a format-3 `bulk` (s.texts_pending): the texts saved with it. On failure
+// the Store keeps its texts pending (messages show without text).
+bool attach_texts(std::string&& texts, Store& s, std::string& error);
 
 std::string save_user(const Store& s);  // user data + settings
 bool load_user(std::string_view json, Store& s, std::string& error);

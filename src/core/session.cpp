@@ -1,5 +1,8 @@
 #include "session.hpp"
 
+#include <algorithm>
+#include <chrono>
+
 namespace rk {
 
 void Session::set_today(Day d) {
@@ -10,7 +13,7 @@ void Session::set_today(Day d) {
 
 void Session::recompute() {
   store.reindex();
-  evals = evaluate_all(store, today);
+  evals = evaluate_all(store, today, false);
   search.rebuild(store);
   ++revision;
   ++data_generation;
@@ -19,7 +22,7 @@ void Session::recompute() {
 void Session::touched(ContactId id) {
   int i = index_of(id);
   if (i >= 0) {
-    evals[size_t(i)] = evaluate(store, store.contacts[size_t(i)], today);
+    evals[size_t(i)] = evaluate(store, store.contacts[size_t(i)], today, false);
     search.update(store, uint32_t(i));
   }
   user_dirty = true;
@@ -27,13 +30,14 @@ void Session::touched(ContactId id) {
 }
 
 void Session::settings_changed() {
-  evals = evaluate_all(store, today);
+  evals = evaluate_all(store, today, false);
   user_dirty = true;
   ++revision;
 }
 
 bool Session::start_import(std::vector<std::pair<std::string, std::string>> files) {
-  if (importer) return false;
+  // While stored message texts are still loading, an import would append to the wrong buffer.
+  if (importer || store.texts_pending) return false;
   importer = std::make_unique<Importer>(store, today);
   for (auto& f : files) importer->add_file(std::move(f.first), std::move(f.second));
   return true;
@@ -41,16 +45,72 @@ bool Session::start_import(std::vector<std::pair<std::string, std::string>> file
 
 bool Session::pump_import(double budget_ms) {
   if (!importer) return false;
-  if (!importer->step(budget_ms)) return false;
-  last_report = importer->report();
-  has_report = true;
-  importer.reset();
-  if (last_report.committed) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::microseconds(int64_t(std::max(0.0, budget_ms) * 1000));
+  if (!rescoring_) {
+    if (!importer->step(budget_ms)) return false;
+    last_report = importer->report();
+    has_report = true;
+    if (!last_report.committed) {
+      importer.reset();
+      return true;
+    }
     bulk_dirty = true;
     user_dirty = true;
-    recompute();
+    store.reindex();
+    rescoring_ = true;
+    score_pos_ = 0;
+    next_evals_.clear();
+    next_evals_.reserve(store.contacts.size());
+    next_search_.haystack.clear();
+    next_search_.haystack.reserve(store.contacts.size());
+    if (Clock::now() > deadline) return false;
   }
+  // Evaluations and search text for every contact, a few hundred at a time.
+  const size_t n = store.contacts.size();
+  while (score_pos_ < n) {
+    const Contact& c = store.contacts[score_pos_];
+    next_evals_.push_back(evaluate(store, c, today, false));
+    next_search_.haystack.push_back(search_text(store, c));
+    ++score_pos_;
+    if ((score_pos_ & 63) == 0 && score_pos_ < n && Clock::now() > deadline) return false;
+  }
+  evals.swap(next_evals_);
+  search.haystack.swap(next_search_.haystack);
+  std::vector<Evaluation>().swap(next_evals_);
+  std::vector<std::string>().swap(next_search_.haystack);
+  rescoring_ = false;
+  importer.reset();
+  ++revision;
+  ++data_generation;
   return true;
+}
+
+const std::vector<std::string>& Session::reasons(uint32_t index) const {
+  if (reasons_revision_ != revision || reasons_today_ != today) {
+    reasons_cache_.clear();
+    reasons_revision_ = revision;
+    reasons_today_ = today;
+  }
+  auto it = reasons_cache_.find(index);
+  if (it != reasons_cache_.end()) return it->second;
+  static const std::vector<std::string> kNone;
+  if (index >= store.contacts.size() || finishing()) return kNone;
+  if (reasons_cache_.size() > 4096) reasons_cache_.clear();
+  return reasons_cache_.emplace(index, evaluate(store, store.contacts[index], today, true).reasons).first->second;
+}
+
+Evaluation Session::eval_with_reasons(uint32_t index) const {
+  Evaluation e = index < evals.size() ? evals[index] : Evaluation{};
+  e.reasons = reasons(index);
+  return e;
+}
+
+bool Session::finishing() const { return importer && (rescoring_ || importer->merging()); }
+
+void Session::finish_now() {
+  while (importer && !pump_import(1e9)) {
+  }
 }
 
 const Evaluation* Session::eval_of(ContactId id) const {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 #include <utf8proc.h>
@@ -411,33 +412,18 @@ void collapse_spaces(std::string_view in, std::string& out) {
 }
 }  // namespace
 
-std::string fold(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::string out;
-  if (ascii_prefix(p, s.size()) == s.size()) {
-    out.reserve(s.size());
-    bool pending = false;
-    for (char ch : s) {
-      unsigned char c = static_cast<unsigned char>(ch);
-      if (ascii_space(c)) {
-        pending = true;
-        continue;
-      }
-      if (pending && !out.empty()) out.push_back(' ');
-      pending = false;
-      out.push_back(c >= 'A' && c <= 'Z' ? char(c + 32) : char(c));
-    }
-    return out;
-  }
-  std::string clean;
+constexpr int kFoldOptions = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                            UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP | UTF8PROC_NLF2LS;
+
+// The whole-string fold through utf8proc: the definition fold() must match.
+std::string fold_reference(std::string_view s) {
+  std::string out, clean;
   if (!valid_utf8(s)) {
     sanitize_utf8(s, clean);
     s = clean;
   }
   std::string tmp;
-  if (!utf8proc_transform(s, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                                 UTF8PROC_STRIPMARK | UTF8PROC_IGNORE | UTF8PROC_LUMP | UTF8PROC_NLF2LS,
-                          tmp)) {
+  if (!utf8proc_transform(s, kFoldOptions, tmp)) {
     collapse_spaces(s, out);
     return out;
   }
@@ -445,6 +431,105 @@ std::string fold(std::string_view s) {
   size_t q;
   while ((q = tmp.find("\xE2\x80\xA8")) != std::string::npos) tmp.replace(q, 3, " ");
   collapse_spaces(tmp, out);
+  return out;
+}
+
+namespace {
+
+// Folding is per code point except where decomposed pieces recompose across code points: with
+// marks stripped that leaves Hangul jamo (conjoining and compatibility), which take the
+// reference path. Every other BMP code point's fold is computed once, through utf8proc, and
+// remembered (names repeat: an import folds the same few thousand letters millions of times).
+bool per_codepoint(uint32_t cp) {
+  if (cp >= 0x1100 && cp <= 0x11FF) return false;   // Hangul Jamo
+  if (cp >= 0x3130 && cp <= 0x318F) return false;   // Hangul Compatibility Jamo
+  if (cp >= 0xA960 && cp <= 0xA97F) return false;   // Hangul Jamo Extended-A
+  if (cp >= 0xD7B0 && cp <= 0xD7FF) return false;   // Hangul Jamo Extended-B
+  if (cp >= 0xFFA0 && cp <= 0xFFDC) return false;   // halfwidth Hangul
+  return cp < 0x10000 && !(cp >= 0xD800 && cp <= 0xDFFF);
+}
+
+struct FoldCache {
+  struct Slot {
+    uint32_t off = 0;
+    uint8_t len = 0;
+    uint8_t state = 0;  // 0 unknown, 1 cached, 2 too long: use the reference path
+  };
+  std::vector<std::unique_ptr<Slot[]>> pages = std::vector<std::unique_ptr<Slot[]>>(256);
+  std::string pool;
+
+  // The fold of one code point (its UTF-8 bytes in `utf8`), or false to use the reference path.
+  bool get(uint32_t cp, std::string_view utf8, std::string_view& out) {
+    auto& page = pages[cp >> 8];
+    if (!page) page.reset(new Slot[256]);
+    Slot& sl = page[cp & 255];
+    if (sl.state == 0) {
+      std::string f;
+      if (!utf8proc_transform(utf8, kFoldOptions, f) || f.size() > 255) {
+        sl.state = 2;
+      } else {
+        if (f == "\xE2\x80\xA8") f = " ";
+        sl.off = uint32_t(pool.size());
+        sl.len = uint8_t(f.size());
+        pool += f;
+        sl.state = 1;
+      }
+    }
+    if (sl.state != 1) return false;
+    out = std::string_view(pool).substr(sl.off, sl.len);
+    return true;
+  }
+};
+
+// Decodes one well-formed UTF-8 sequence at p (n bytes left); 0 if malformed.
+size_t decode_utf8(const unsigned char* p, size_t n, uint32_t& cp) {
+  unsigned char c = p[0];
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
+  if (c >= 0xC2 && c <= 0xDF && n >= 2 && (p[1] & 0xC0) == 0x80) {
+    cp = (uint32_t(c & 0x1F) << 6) | (p[1] & 0x3F);
+    return 2;
+  }
+  if (c >= 0xE0 && c <= 0xEF && n >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    cp = (uint32_t(c & 0x0F) << 12) | (uint32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return 3;
+  }
+  return 0;  // 4-byte sequences and anything malformed: the reference path decides
+}
+
+}  // namespace
+
+std::string fold(std::string_view s) {
+  static FoldCache cache;  // single-threaded: the app has one thread, tests run one at a time
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  auto put = [&](unsigned char c) {
+    if (ascii_space(c)) {
+      pending = true;
+      return;
+    }
+    if (pending && !out.empty()) out.push_back(' ');
+    pending = false;
+    out.push_back(c >= 'A' && c <= 'Z' ? char(c + 32) : char(c));
+  };
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size(), i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      put(p[i++]);
+      continue;
+    }
+    uint32_t cp;
+    size_t len = decode_utf8(p + i, n - i, cp);
+    std::string_view f;
+    if (len == 0 || !per_codepoint(cp) || !cache.get(cp, s.substr(i, len), f)) return fold_reference(s);
+    for (char ch : f) put(static_cast<unsigned char>(ch));
+    i += len;
+  }
   return out;
 }
 

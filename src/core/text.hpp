@@ -19,6 +19,8 @@ std::string html_to_text(std::string_view html);
 // Case- and accent-insensitive key (NFKD, marks stripped, case folded, whitespace collapsed,
 // trimmed), via utf8proc. fold("  Émilie  ÇA ") == fold("emilie ca").
 std::string fold(std::string_view s);
+// The same through utf8proc on the whole string (fold() caches per code point): for tests.
+std::string fold_reference(std::string_view s);
 
 // utf8proc_map() without its size-probing first pass (which does pointer arithmetic on a null
 // buffer: undefined behaviour UBSan reports). `options` are utf8proc_option_t flags.

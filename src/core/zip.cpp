@@ -190,10 +190,17 @@ int Archive::read_some(std::string& out, size_t max_bytes, std::string& error) {
     error = "no zip entry is being read";
     return -1;
   }
+  // Inflate straight into `out` (its capacity was reserved in begin()): no bounce buffer.
   size_t done = 0;
-  char buf[65536];
+  constexpr size_t kChunk = 65536;
   while (done < max_bytes) {
-    int n = unzReadCurrentFile(impl_->uf, buf, sizeof buf);
+    size_t old = out.size();
+    // Stay inside the reserved capacity (a resize past it would reallocate and copy it all).
+    const size_t room = out.capacity() - old;
+    const size_t chunk = room >= 4096 ? std::min(kChunk, room) : kChunk;
+    out.resize(old + chunk);
+    int n = unzReadCurrentFile(impl_->uf, out.data() + old, unsigned(chunk));
+    out.resize(old + size_t(std::max(n, 0)));
     if (n < 0) {
       error = n == Z_DATA_ERROR ? "this zip entry is corrupt (bad compressed data)"
                                 : "this zip entry cannot be read (damaged archive?)";
@@ -219,7 +226,6 @@ int Archive::read_some(std::string& out, size_t max_bytes, std::string& error) {
       abort();
       return -1;
     }
-    out.append(buf, size_t(n));
     done += size_t(n);
   }
   return 1;

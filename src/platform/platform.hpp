@@ -17,7 +17,9 @@ namespace rk::platform {
 // IndexedDB holds into the session (already fetched by web/pre.js before main()).
 void init(Session& s);
 // Every frame, before drawing: pulls dropped/picked files, runs a slice of an import.
-void begin_frame(Session& s);
+// `will_draw`: whether this frame will be drawn (during an import most frames only import; see
+// main.cpp). The import slice is sized so the page still gets a frame every ~90 ms.
+void begin_frame(Session& s, bool will_draw);
 // Every frame, after drawing: debounced save of what changed.
 void end_frame(Session& s);
 

@@ -119,6 +119,7 @@ void banners(Session& s) {
 void import_progress(Session& s) {
   if (!s.importer) return;
   ImGui::ProgressBar(s.importer->progress(), ImVec2(compact() ? -90.0f : 420.0f, 0), s.importer->phase().c_str());
+  if (s.finishing()) return;  // too late to cancel: the stored data is being updated
   ImGui::SameLine();
   if (ImGui::Button("Cancel import")) s.importer->cancel();
 }
@@ -197,6 +198,14 @@ void frame(Session& s) {
   nav_bar(s);
   banners(s);
   import_progress(s);
+  if (s.finishing()) {
+    // The last frames of an import: the data is half-merged, so no view may draw it.
+    ImGui::Spacing();
+    ImGui::TextDisabled("Putting your network together...");
+    message_popup();
+    ImGui::End();
+    return;
+  }
 
   bool with_detail = g_state.selected != kNoContact && s.index_of(g_state.selected) >= 0 &&
                      (g_state.view == View::Contacts || g_state.view == View::FollowUps);

@@ -6,12 +6,11 @@
 #include "ui/fonts.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "core/bidi.hpp"
 #include "core/glyphs.hpp"
 #include "core/session.hpp"
 #include "platform/fonts_platform.hpp"
@@ -33,9 +32,9 @@ uint64_t g_scanned_revision = ~0ull;
 size_t g_fonts_ready = 0;  // extra font files in memory when the atlas was last built
 std::string g_status;
 
-// Code points, kept as ImGui builders (a bit per code point).
-ImFontGlyphRangesBuilder g_names;  // names, companies, positions: every font (regular, bold, large)
-ImFontGlyphRangesBuilder g_texts;  // messages, notes and the rest: the regular font only
+// Code points the text uses (core/glyphs.hpp).
+CodepointSet g_names;  // names, companies, positions: every font (regular, bold, large)
+CodepointSet g_texts;  // messages, notes and the rest: the regular font only
 std::vector<ImWchar> g_ranges_names, g_ranges_all;  // built into the atlas (must outlive the build)
 std::vector<ImWchar> g_want_names, g_want_all;      // what the text needs now
 std::vector<std::vector<ImWchar>> g_script_ranges;   // idem, per merged font
@@ -46,78 +45,53 @@ struct ExtraFile {
 };
 std::map<std::string, ExtraFile> g_files;
 
-constexpr ImWchar kBase[] = {
-    0x0020, 0x024F,  // Latin, Latin-1, Latin Extended-A/B
-    0x0250, 0x02FF,  // IPA, spacing modifiers
-    0x0300, 0x036F,  // combining marks
-    0x0370, 0x03FF,  // Greek
-    0x0400, 0x052F,  // Cyrillic + supplement
-    0x1E00, 0x1FFF,  // Latin Extended Additional, Greek Extended
-    0x2000, 0x206F,  // punctuation
-    0x20A0, 0x20CF,  // currency
-    0x2100, 0x215F,  // letterlike, number forms
-    0x2190, 0x21FF,  // arrows
-    0x2200, 0x22FF,  // math operators
-    0x25A0, 0x25FF,  // geometric shapes
-    0,
+// The one place this file reads a message's subject and body.
+struct MessageText {
+  std::string_view subject, body;
 };
-
-void add(ImFontGlyphRangesBuilder& b, const std::string& s) {
-  if (s.empty()) return;
-  b.AddText(s.c_str(), s.c_str() + s.size());
-  // Right-to-left text is drawn in visual order with Arabic joined forms: add those too.
-  if (has_rtl(s)) {
-    std::string v = visual_order(s);
-    b.AddText(v.c_str(), v.c_str() + v.size());
-  }
-}
+MessageText message_text(const Store& st, const Message& m) { return {st.text(m.subject), st.text(m.text)}; }
 
 void scan_data(const Session& s) {
-  g_names.Clear();
-  g_texts.Clear();
-  g_names.AddRanges(kBase);
+  g_names.clear();
+  g_texts.clear();
+  g_names.add_ranges(base_ranges());
   size_t budget = size_t(64) << 20;  // bytes of message text scanned at most
   for (const Contact& c : s.store.contacts) {
-    add(g_names, c.first_name);
-    add(g_names, c.last_name);
-    add(g_names, c.company);
-    add(g_names, c.position);
-    for (const Invitation& i : c.invitations) add(g_texts, i.message);
-    for (const Endorsement& e : c.endorsements) add(g_texts, e.skill);
-    for (const Recommendation& r : c.recommendations) add(g_texts, r.text);
+    g_names.add_text(c.first_name);
+    g_names.add_text(c.last_name);
+    g_names.add_text(c.company);
+    g_names.add_text(c.position);
+    for (const Invitation& i : c.invitations) g_texts.add_text(i.message);
+    for (const Endorsement& e : c.endorsements) g_texts.add_text(e.skill);
+    for (const Recommendation& r : c.recommendations) g_texts.add_text(r.text);
     for (const JobChange& j : c.job_changes) {
-      add(g_names, j.old_company);
-      add(g_names, j.old_position);
+      g_names.add_text(j.old_company);
+      g_names.add_text(j.old_position);
     }
   }
-  add(g_names, s.store.owner.first_name);
-  add(g_names, s.store.owner.last_name);
-  for (const Conversation& cv : s.store.conversations) add(g_texts, cv.title);
+  g_names.add_text(s.store.owner.first_name);
+  g_names.add_text(s.store.owner.last_name);
+  for (const Conversation& cv : s.store.conversations) g_texts.add_text(cv.title);
   for (const Message& m : s.store.messages) {
-    if (m.text.size() > budget) break;
-    budget -= m.text.size();
-    add(g_texts, m.text);
-    add(g_texts, m.subject);
+    const MessageText t = message_text(s.store, m);
+    if (t.body.size() > budget) break;
+    budget -= t.body.size();
+    g_texts.add_text(t.body);
+    g_texts.add_text(t.subject);
   }
 }
 
-void scan_user(const Session& s, ImFontGlyphRangesBuilder& b) {
+void scan_user(const Session& s, CodepointSet& b) {
   for (const auto& [id, u] : s.store.user) {
-    add(b, u.note);
-    for (const auto& t : u.tags) add(b, t);
-    for (const auto& i : u.interactions) add(b, i.note);
+    b.add_text(u.note);
+    for (const auto& t : u.tags) b.add_text(t);
+    for (const auto& i : u.interactions) b.add_text(i.note);
   }
   for (const auto& t : s.store.settings.templates) {
-    add(b, t.name);
-    add(b, t.body);
+    b.add_text(t.name);
+    b.add_text(t.body);
   }
-  for (const auto& [tag, d] : s.store.settings.tag_cadence_days) add(b, tag);
-}
-
-std::vector<ImWchar> build(const ImFontGlyphRangesBuilder& b) {
-  ImVector<ImWchar> r;
-  const_cast<ImFontGlyphRangesBuilder&>(b).BuildRanges(&r);
-  return std::vector<ImWchar>(r.begin(), r.end());
+  for (const auto& [tag, d] : s.store.settings.tag_cadence_days) b.add_text(tag);
 }
 
 std::vector<CodepointRange> to_cp(const std::vector<ImWchar>& r) {
@@ -128,8 +102,9 @@ std::vector<CodepointRange> to_cp(const std::vector<ImWchar>& r) {
 std::vector<ImWchar> from_cp(const std::vector<CodepointRange>& r) {
   std::vector<ImWchar> out;
   for (const auto& x : r) {
+    if (x.first > IM_UNICODE_CODEPOINT_MAX) break;  // ImWchar of 16 bits: the BMP only
     out.push_back(ImWchar(x.first));
-    out.push_back(ImWchar(x.last));
+    out.push_back(ImWchar(std::min<char32_t>(x.last, IM_UNICODE_CODEPOINT_MAX)));
   }
   out.push_back(0);
   return out;
@@ -146,8 +121,9 @@ const char* script_title(unsigned sc) {
   }
 }
 
-// Asks for the files the text needs; returns how many are in memory.
-size_t ensure_files(unsigned needed) {
+// Asks for the files the text needs; returns how many are in memory. Files that have arrived
+// are taken into memory only when `take` (never during the first frames, see prepare_fonts).
+size_t ensure_files(unsigned needed, bool take) {
   size_t ready = 0;
   std::string loading, failed;
   for (const ScriptFont& f : script_fonts()) {
@@ -159,20 +135,11 @@ size_t ensure_files(unsigned needed) {
       platform::FontFetch st = platform::font_fetch_state(file);
       if (st == platform::FontFetch::Missing) platform::fetch_font(file);
       if (st == platform::FontFetch::Failed) ef.failed = true;
-      if (st == platform::FontFetch::Ready) {
-        std::string path = std::string("/fonts/") + file;
-        if (FILE* fp = std::fopen(path.c_str(), "rb")) {
-          std::fseek(fp, 0, SEEK_END);
-          long n = std::ftell(fp);
-          std::fseek(fp, 0, SEEK_SET);
-          if (n > 0) {
-            ef.data.resize(size_t(n));
-            if (std::fread(ef.data.data(), 1, size_t(n), fp) != size_t(n)) ef.data.clear();
-          }
-          std::fclose(fp);
+      if (st == platform::FontFetch::Ready && take) {
+        if (!platform::take_font_file(file, ef.data) || ef.data.size() < 100) {
+          ef.data.clear();
+          ef.failed = true;
         }
-        if (ef.data.empty()) ef.failed = true;
-        platform::release_font_file(file);
       }
     }
     const ExtraFile& r = g_files[f.regular];
@@ -251,15 +218,22 @@ bool prepare_fonts(Session& s, float ratio) {
   }
   static unsigned needed = 0;
   if (data_changed) {
-    g_want_names = build(g_names);
-    ImFontGlyphRangesBuilder b;
-    b.UsedChars = g_names.UsedChars;
-    for (int i = 0; i < b.UsedChars.Size && i < g_texts.UsedChars.Size; ++i) b.UsedChars[i] |= g_texts.UsedChars[i];
-    scan_user(s, b);
-    g_want_all = build(b);
-    needed = scripts_needed(to_cp(g_want_all));
+    g_want_names = from_cp(g_names.ranges());
+    static CodepointSet all;
+    all = g_names;
+    all.merge(g_texts);
+    scan_user(s, all);
+    const std::vector<CodepointRange> all_ranges = all.ranges();
+    g_want_all = from_cp(all_ranges);
+    needed = scripts_needed(all_ranges);
   }
-  size_t ready = ensure_files(needed);
+  // The first interactive frame (main.cpp signals it after the second frame) never waits for the
+  // other scripts' fonts: they are asked for in the first frame, and whatever has arrived joins
+  // the atlas from the third frame on. Until then those letters are boxes.
+  constexpr int kFirstInteractiveFrame = 2;
+  static int frames = 0;
+  if (frames <= kFirstInteractiveFrame) ++frames;
+  size_t ready = ensure_files(needed, frames > kFirstInteractiveFrame);
   bool glyphs_changed = g_want_names != g_ranges_names || g_want_all != g_ranges_all;
   if (!geometry_changed && !glyphs_changed && ready == g_fonts_ready) return false;
   // Typing a new character into a note should not stall the frame on every key: rebuild for
@@ -299,13 +273,17 @@ bool prepare_fonts(Session& s, float ratio) {
       g_script_ranges.push_back(from_cp(sr));
       ImFontConfig m;
       m.MergeMode = true;
-      m.FontDataOwnedByAtlas = false;
+      // Not a copy per font (the CJK file is 20 MB, merged into three fonts): the atlas is told
+      // it owns the bytes, so AddFont() keeps the pointer, then told it does not, so Clear()
+      // leaves them to g_files, which keeps them for the next build.
+      m.FontDataOwnedByAtlas = true;
       m.OversampleH = sf.script == kScriptCJK ? 1 : 2;
       m.OversampleV = 1;
       m.PixelSnapH = false;
       m.FontNo = sf.face >= 0 ? sf.face : cjk_face(cps);
-      io.Fonts->AddFontFromMemoryTTF(it->second.data.data(), int(it->second.data.size()), font_px, &m,
-                                     g_script_ranges.back().data());
+      if (io.Fonts->AddFontFromMemoryTTF(it->second.data.data(), int(it->second.data.size()), font_px, &m,
+                                         g_script_ranges.back().data()))
+        io.Fonts->ConfigData.back().FontDataOwnedByAtlas = false;
     }
     return f;
   };

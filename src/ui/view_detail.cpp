@@ -27,7 +27,7 @@ struct Event {
   bool outgoing = false;
   uint32_t ref = 0;       // message index / item index
   std::string head;       // "You", "Anna Smith", "Invitation from them", ...
-  const std::string* body = nullptr;
+  std::string_view body;  // empty: none (points into the Store, rebuilt when it changes)
   std::string extra;      // e.g. conversation title, skill, job change text
   float height = -1;      // measured height (for virtualisation); -1 unknown
 };
@@ -67,10 +67,10 @@ void build_events(Session& s, const Contact& c) {
       else if (m.sender == c.id) e.head = c.name();
       else if (const Contact* o = s.store.find(m.sender)) e.head = o->name();
       else e.head = "LinkedIn Member";
-      e.body = &m.text;
+      e.body = s.store.text(m.text);
       if (cv.group) e.extra = cv.title.empty() ? "group conversation" : "in \"" + cv.title + "\"";
       if (cv.spam) e.extra += e.extra.empty() ? "marked as spam" : ", marked as spam";
-      if (!m.subject.empty()) e.extra += (e.extra.empty() ? "" : " - ") + m.subject;
+      if (m.subject.len) e.extra += (e.extra.empty() ? "" : " - ") + std::string(s.store.text(m.subject));
       g.events.push_back(std::move(e));
     }
   }
@@ -81,7 +81,7 @@ void build_events(Session& s, const Contact& c) {
     e.kind = Ev::Invitation;
     e.outgoing = inv.direction == Direction::Outgoing;
     e.head = e.outgoing ? "You sent an invitation" : "They invited you";
-    if (!inv.message.empty()) e.body = &inv.message;
+    if (!inv.message.empty()) e.body = inv.message;
     g.events.push_back(std::move(e));
   }
   for (const Endorsement& en : c.endorsements) {
@@ -99,7 +99,7 @@ void build_events(Session& s, const Contact& c) {
     e.kind = Ev::Recommendation;
     e.outgoing = rc.direction == Direction::Outgoing;
     e.head = e.outgoing ? "You recommended them" : "They recommended you";
-    e.body = &rc.text;
+    e.body = rc.text;
     g.events.push_back(std::move(e));
   }
   if (const UserData* u = s.store.user_if(c.id)) {
@@ -113,7 +113,7 @@ void build_events(Session& s, const Contact& c) {
       const std::string& kind = it.kind;
       e.head = kind == "met" ? "You met" : kind == "call" ? "You called" : kind == "email" ? "You emailed"
              : kind == "contacted" ? "You got in touch" : kind == "message" ? "You messaged" : "You logged an interaction";
-      if (!it.note.empty()) e.body = &it.note;
+      if (!it.note.empty()) e.body = it.note;
       g.events.push_back(std::move(e));
     }
   }
@@ -165,10 +165,11 @@ void draw_event(const Event& e, const Contact& c) {
     ImGui::TextWrapped("%s", display_text(e.extra));
     ImGui::PopStyleColor();
   }
-  if (e.body && !e.body->empty()) {
+  if (!e.body.empty()) {
     ImGui::Indent(ImGui::GetFontSize() * 1.2f);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(display_text(*e.body));
+    const std::string_view v = display_view(e.body);
+    ImGui::TextUnformatted(v.data(), v.data() + v.size());
     ImGui::PopTextWrapPos();
     ImGui::Unindent(ImGui::GetFontSize() * 1.2f);
   }
@@ -193,8 +194,8 @@ void timeline(Session& s, const Contact& c) {
   auto estimate = [&](const Event& e) {
     float h = line + 2 + ImGui::GetStyle().ItemSpacing.y;
     if (!e.extra.empty()) h += line;
-    if (e.body && !e.body->empty()) {
-      size_t len = e.body->size();
+    if (!e.body.empty()) {
+      size_t len = e.body.size();
       float chars_per_line = std::max(10.0f, (wrap - ImGui::GetFontSize() * 1.2f) / (ImGui::GetFontSize() * 0.5f));
       h += line * (1 + float(len) / chars_per_line);
     }
@@ -347,7 +348,7 @@ void draw_detail(Session& s) {
       ImGui::SameLine();
       ImGui::TextDisabled("(archived)");
     }
-    for (const std::string& r : e->reasons) {
+    for (const std::string& r : s.reasons(uint32_t(s.index_of(c.id)))) {
       ImGui::Bullet();
       ImGui::TextWrapped("%s", display_text(r));
     }

@@ -67,10 +67,11 @@ void card(Session& s, uint32_t i, float width) {
   std::string hl = headline(c);
   if (!hl.empty()) muted("%s", hl.c_str());
   // Why now.
-  size_t nreasons = std::min<size_t>(e.reasons.size(), compact() ? 2 : 3);
+  const std::vector<std::string>& reasons = s.reasons(i);
+  size_t nreasons = std::min<size_t>(reasons.size(), compact() ? 2 : 3);
   for (size_t k = 0; k < nreasons; ++k) {
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", display_text(e.reasons[k]));
+    ImGui::TextWrapped("%s", display_text(reasons[k]));
   }
   if (e.next_follow_up != kNoDay) {
     bool due = e.next_follow_up <= s.today;
@@ -182,7 +183,10 @@ void draw_followups(Session& s) {
   same_line_if_fits(button_width("Add to calendar (.ics)"));
   if (ImGui::Button("Add to calendar (.ics)")) {
     std::vector<uint32_t> rows(g.queue.begin(), g.queue.begin() + long(std::min(g.queue.size(), g.shown)));
-    std::string ics = followups_ics(s.store, s.evals, rows, s.today);
+    // The events' descriptions are the reasons: evaluations with them, for the rows exported.
+    std::vector<Evaluation> evals = s.evals;
+    for (uint32_t r : rows) evals[r].reasons = s.reasons(r);
+    std::string ics = followups_ics(s.store, evals, rows, s.today);
     platform::download("rekindle-follow-ups.ics", "text/calendar;charset=utf-8", ics);
   }
   if (ImGui::IsItemHovered())

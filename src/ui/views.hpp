@@ -63,6 +63,8 @@ std::string headline(const Contact& c);
 // Text for display: right-to-left runs (Arabic, Hebrew) put in visual order and Arabic letters
 // in their joined forms, since Dear ImGui draws code points left to right as they come.
 const char* display_text(const std::string& s);
+// The same for any text (e.g. a message body in Store::texts); valid until the next call's cache reset.
+std::string_view display_view(std::string_view s);
 
 // "Open LinkedIn profile": disabled with an explanation when the URL is not a safe LinkedIn URL.
 void profile_button(const Contact& c, const char* label = "Open LinkedIn profile");

@@ -131,11 +131,17 @@ std::string headline(const Contact& c) {
 
 const char* display_text(const std::string& s) {
   if (!has_rtl(s)) return s.c_str();
+  return display_view(s).data();  // the cached copy is NUL-terminated
+}
+
+std::string_view display_view(std::string_view s) {
+  if (!has_rtl(s)) return s;
   static std::unordered_map<std::string, std::string> cache;
-  auto it = cache.find(s);
-  if (it != cache.end()) return it->second.c_str();
+  std::string key(s);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
   if (cache.size() > 50000) cache.clear();
-  return cache.emplace(s, visual_order(s)).first->second.c_str();
+  return cache.emplace(std::move(key), visual_order(s)).first->second;
 }
 
 void profile_button(const Contact& c, const char* label) {

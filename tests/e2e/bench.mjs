@@ -56,6 +56,12 @@ for (let run = 0; run < runs; run++) {
     r.import_longest_frame_gap_ms = imp.longest_gap_ms;
     let st = await page.evaluate(() => rekindle.stats());
     r.heap_after_import_bytes = st.heap_bytes;
+    // Where the import's wall time went: main-thread work in the import's slices, and frames.
+    r.import_work_ms = st.import_work_ms;
+    r.import_longest_slice_ms = st.import_longest_slice_ms;
+    r.import_frames = st.import_frames;
+    r.import_drawn_frames = st.import_drawn_frames;
+    r.import_long_slices = (st.import_long_slices || []).join('; ');
     // 2. Saving: the bulk write after the import, then one small edit.
     await page.evaluate(() => rekindle.flush());
     st = await page.evaluate(() => rekindle.stats());

@@ -149,3 +149,30 @@ export async function importViaApi(page, files) {
     return window.rekindle.importFiles(list);
   }, payload);
 }
+
+// What the app has stored in IndexedDB, read behind its back (persistence tests): every key of
+// the object store "state" (sorted), meta, and the byte length of each bulk record.
+export async function storedLayout(page, dbName = 'rekindle') {
+  return page.evaluate((dbName) => new Promise((resolve, reject) => {
+    const req = indexedDB.open(dbName, 1);
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const st = db.transaction('state', 'readonly').objectStore('state');
+      const out = { keys: [], sizes: {}, meta: null };
+      const k = st.getAllKeys();
+      k.onsuccess = () => {
+        out.keys = k.result.map(String).sort();
+        for (const key of out.keys) {
+          if (key !== 'bulk' && !key.startsWith('bulk:')) continue;
+          const g = st.get(key);
+          g.onsuccess = () => { out.sizes[key] = g.result ? g.result.length : null; };
+        }
+        const m = st.get('meta');
+        m.onsuccess = () => { out.meta = m.result || null; };
+      };
+      st.transaction.oncomplete = () => { db.close(); resolve(out); };
+      st.transaction.onerror = () => { db.close(); reject(st.transaction.error); };
+    };
+  }), dbName);
+}

@@ -81,7 +81,7 @@ class StoreBuilder {
     m.conversation = conv;
     m.sender = sender;
     m.time = t;
-    m.text = std::move(text);
+    m.text = s_.add_text(text);
     const uint32_t idx = uint32_t(s_.messages.size());
     s_.messages.push_back(std::move(m));
     auto& list = s_.conversations[conv].messages;

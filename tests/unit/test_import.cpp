@@ -88,10 +88,10 @@ TEST_CASE("import: the 2024 export as loose CSVs", "[import]") {
   CHECK_FALSE(c1.group);
   CHECK(c1.participants == std::vector<ContactId>{ada->id});
   REQUIRE(c1.messages.size() == 3);
-  CHECK(s.messages[c1.messages[0]].text == "First!\nTwo lines");
+  CHECK(s.text(s.messages[c1.messages[0]].text) == "First!\nTwo lines");
   CHECK(s.messages[c1.messages[0]].sender == ada->id);
-  CHECK(s.messages[c1.messages[1]].text == "Hi Robin");
-  CHECK(s.messages[c1.messages[2]].text == "Hi Ada, \"great\" to hear");
+  CHECK(s.text(s.messages[c1.messages[1]].text) == "Hi Robin");
+  CHECK(s.text(s.messages[c1.messages[2]].text) == "Hi Ada, \"great\" to hear");
   CHECK(s.messages[c1.messages[2]].sender == kOwner);
   CHECK(s.messages[c1.messages[2]].time == at(2024, 12, 17, 9));
   for (size_t i = 1; i < c1.messages.size(); ++i)
@@ -99,8 +99,8 @@ TEST_CASE("import: the 2024 export as loose CSVs", "[import]") {
   REQUIRE(rita->conversations.size() == 1);
   const Conversation& c4 = s.conversations[rita->conversations[0]];
   REQUIRE(c4.messages.size() == 1);
-  CHECK(s.messages[c4.messages[0]].text == "Hello Robin,\nGreat role & team");
-  CHECK(s.messages[c4.messages[0]].subject == "Opportunity");
+  CHECK(s.text(s.messages[c4.messages[0]].text) == "Hello Robin,\nGreat role & team");
+  CHECK(s.text(s.messages[c4.messages[0]].subject) == "Opportunity");
 
   // Group thread with "Smith, John" among the recipients.
   const Contact* alan = by_url(s, "linkedin.com/in/alan-turing");

@@ -104,7 +104,7 @@ TEST_CASE("merge: a newer export updates people, records job changes and appends
   CHECK(s.user_of(ada_id).note == "keep");
   const Conversation& c1 = s.conversations[ada->conversations.at(0)];
   REQUIRE(c1.messages.size() == 4);
-  CHECK(s.messages[c1.messages.back()].text == "New job!");
+  CHECK(s.text(s.messages[c1.messages.back()].text) == "New job!");
   CHECK(s.messages[c1.messages.back()].conversation == ada->conversations[0]);
   CHECK(by_url(s, "linkedin.com/in/alan-turing")->job_changes.empty());
   const Contact* nia = by_url(s, "linkedin.com/in/nia-new");

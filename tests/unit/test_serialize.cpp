@@ -10,8 +10,11 @@
 #include <sstream>
 #include <string>
 
+#include "core/dates.hpp"
+#include "core/import.hpp"
 #include "core/model.hpp"
 #include "core/serialize.hpp"
+#include "test_import_helpers.hpp"
 
 using namespace rk;
 
@@ -118,8 +121,8 @@ Store random_store(uint64_t seed, size_t contacts, size_t messages) {
     m.conversation = uint32_t(r.below(nconv));
     m.sender = r.chance(40) ? kOwner : r.chance(5) ? kNoContact : (contacts ? s.contacts[r.below(contacts)].id : 7);
     m.time = rtime(r);
-    m.subject = r.chance(90) ? std::string() : rstr(r);
-    m.text = rstr(r);
+    m.subject = s.add_text(r.chance(90) ? std::string() : rstr(r));
+    m.text = s.add_text(rstr(r));
     s.conversations[m.conversation].messages.push_back(uint32_t(i));
     s.messages.push_back(std::move(m));
   }
@@ -287,8 +290,8 @@ std::string diff_bulk(const Store& a, const Store& b) {
     RK_CMP(x.conversation, y.conversation, w + ".conversation");
     RK_CMP(x.sender, y.sender, w + ".sender");
     RK_CMP(x.time, y.time, w + ".time");
-    RK_CMP(x.subject, y.subject, w + ".subject");
-    RK_CMP(x.text, y.text, w + ".text");
+    RK_CMP(a.text(x.subject), b.text(y.subject), w + ".subject");
+    RK_CMP(a.text(x.text), b.text(y.text), w + ".text");
   }
   return "";
 }
@@ -387,7 +390,7 @@ TEST_CASE("corrupt bulk data is rejected and the store is left untouched", "[ser
   }
   SECTION("a newer format version, with a valid checksum") {
     std::string bad = bin;
-    bad[4] = char(kBulkFormat + 1);
+    bad[4] = char(kBulkSplitFormat + 1);
     const uint32_t crc = uint32_t(crc32(0, reinterpret_cast<const Bytef*>(bad.data()), uInt(bad.size() - 4)));
     put_u32le(bad, bad.size() - 4, crc);
     CHECK(rejected(bad));
@@ -684,4 +687,87 @@ TEST_CASE("bad backups are rejected and the store is left untouched", "[serializ
   }
   REQUIRE(import_backup(good, dst, error));
   CHECK(diff_all(src, dst) == "");
+}
+
+TEST_CASE("bulk data saved in format 1 (message texts inline) still loads, and saves as format 2", "[serialize]") {
+  // tests/fixtures/bulk-format1.bin was written by the previous release (format 1) from an
+  // import of tests/fixtures/import/export2024: what this release imports from the same files.
+  const std::string old = rktest::read_file(std::string(REKINDLE_FIXTURES) + "/bulk-format1.bin");
+  REQUIRE(old.size() > 100);
+  REQUIRE(uint8_t(old[4]) == 1);
+  Store loaded;
+  std::string error;
+  REQUIRE(load_bulk(old, loaded, error));
+  Store imported;
+  import_all(imported, days_from_civil(2026, 11, 25), rktest::export2024());
+  REQUIRE(imported.messages.size() > 5);
+  CHECK(diff_bulk(loaded, imported) == "");
+  const std::string now = save_bulk(loaded);
+  CHECK(uint8_t(now[4]) == kBulkFormat);
+  Store again;
+  REQUIRE(load_bulk(now, again, error));
+  CHECK(diff_bulk(again, imported) == "");
+}
+
+TEST_CASE("load_bulk from an owned buffer keeps it as the text buffer, with the same result", "[serialize]") {
+  const Store src = random_store(99, 40, 300);
+  const std::string bin = save_bulk(src);
+  Store copied, adopted;
+  std::string error;
+  REQUIRE(load_bulk(std::string_view(bin), copied, error));
+  std::string owned = bin;
+  const char* buffer = owned.data();
+  REQUIRE(load_bulk(std::move(owned), adopted, error));
+  CHECK(adopted.texts.data() == buffer);  // no copy of the texts
+  CHECK(diff_bulk(adopted, src) == "");
+  CHECK(diff_bulk(copied, src) == "");
+  CHECK(save_bulk(adopted) == bin);
+  // A damaged buffer is refused and left to the caller.
+  std::string bad = bin;
+  bad[bad.size() / 2] ^= 0x20;
+  Store untouched = copied;
+  CHECK_FALSE(load_bulk(std::move(bad), untouched, error));
+  CHECK(bad.size() == bin.size());
+  CHECK(diff_bulk(untouched, copied) == "");
+}
+
+TEST_CASE("split bulk data: the rest loads first, the message texts attach after", "[serialize]") {
+  const Store src = random_store(5, 60, 500);
+  const BulkParts parts = save_bulk_parts(src);
+  REQUIRE(parts.texts.size() > 1000);
+  CHECK(parts.bulk.size() < save_bulk(src).size() - parts.texts.size() + 64);  // texts are not in bulk
+  Store s;
+  std::string error;
+  REQUIRE(load_bulk(std::string_view(parts.bulk), s, error));
+  CHECK(s.texts_pending);
+  CHECK(s.messages.size() == src.messages.size());
+  size_t with_text = 0;
+  for (const Message& m : s.messages) with_text += m.text.len > 0;
+  CHECK(with_text > 400);
+  CHECK(s.text(s.messages[0].text).empty());  // nothing to show yet, and nothing out of bounds
+
+  SECTION("the right texts attach") {
+    std::string texts = parts.texts;
+    REQUIRE(attach_texts(std::move(texts), s, error));
+    CHECK_FALSE(s.texts_pending);
+    CHECK(diff_bulk(s, src) == "");
+    CHECK(save_bulk(s) == save_bulk(src));
+    std::string again = parts.texts;
+    CHECK_FALSE(attach_texts(std::move(again), s, error));  // nothing pending any more
+  }
+  SECTION("texts of other data, or damaged ones, are refused and the load stays pending") {
+    std::string other = save_bulk_parts(random_store(6, 60, 500)).texts;
+    CHECK_FALSE(attach_texts(std::move(other), s, error));
+    CHECK(error.find("do not match") != std::string::npos);
+    std::string bad = parts.texts;
+    bad[bad.size() / 2] ^= 1;
+    CHECK_FALSE(attach_texts(std::move(bad), s, error));
+    CHECK(error.find("checksum") != std::string::npos);
+    CHECK_FALSE(attach_texts(std::string("RKT1"), s, error));
+    CHECK(s.texts_pending);
+    CHECK(s.texts.empty());
+    std::string good = parts.texts;
+    CHECK(attach_texts(std::move(good), s, error));
+    CHECK(diff_bulk(s, src) == "");
+  }
 }

@@ -77,6 +77,48 @@ TEST_CASE("fold is case-, accent- and whitespace-insensitive", "[text]") {
   CHECK(fold("") == "");
 }
 
+namespace {
+std::string utf8_of(uint32_t cp) {
+  std::string o;
+  if (cp < 0x80) o += char(cp);
+  else if (cp < 0x800) { o += char(0xC0 | (cp >> 6)); o += char(0x80 | (cp & 63)); }
+  else if (cp < 0x10000) { o += char(0xE0 | (cp >> 12)); o += char(0x80 | ((cp >> 6) & 63)); o += char(0x80 | (cp & 63)); }
+  else { o += char(0xF0 | (cp >> 18)); o += char(0x80 | ((cp >> 12) & 63)); o += char(0x80 | ((cp >> 6) & 63)); o += char(0x80 | (cp & 63)); }
+  return o;
+}
+}  // namespace
+
+TEST_CASE("fold's per-code-point cache agrees with utf8proc on the whole string", "[text]") {
+  // Every BMP code point alone and between letters, then random mixes (marks after letters,
+  // Hangul syllables and jamo, spaces, line breaks, compatibility forms).
+  size_t differ = 0;
+  std::string first_diff;
+  auto check = [&](const std::string& s) {
+    if (fold(s) != fold_reference(s) && differ++ == 0) first_diff = s;
+  };
+  for (uint32_t cp = 0x80; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string c = utf8_of(cp);
+    check(c);
+    check("A" + c + "b " + c + c);
+  }
+  const uint32_t pool[] = {'a', 'Z', ' ', '\n', '\r', 0xE9, 0x301, 0x308, 0xDF, 0x130, 0x3A3, 0x3C2, 0x1100, 0x1161,
+                           0x11A8, 0xAC00, 0x3131, 0x314F, 0xFF76, 0xFF9E, 0x30AB, 0x3099, 0xFB01, 0x2028,
+                           0xA0, 0x200B, 0xAD, 0x1F600, 0xFDFA, 0x0627, 0x064E, 0x0915, 0x094D, 0x0E01, 0x0E48};
+  uint64_t x = 88172645463325252ull;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    int len = 1 + int(x % 9);
+    for (int k = 0; k < len; ++k) {
+      x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+      s += utf8_of(pool[x % (sizeof pool / sizeof pool[0])]);
+    }
+    check(s);
+  }
+  INFO("first difference for input of " << first_diff.size() << " bytes: " << first_diff);
+  CHECK(differ == 0);
+}
+
 TEST_CASE("trim, starts_with, iequals_ascii", "[text]") {
   CHECK(trim("  a b \r\n") == "a b");
   CHECK(trim("   ") == "");
