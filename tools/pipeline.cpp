@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
     auto t0 = Clock::now();
     s.start_import(std::move(files));
     double slices = 0, longest = 0;
+    std::string longest_phase;
     std::string last_phase;
     auto phase_start = Clock::now();
     std::vector<std::pair<std::string, double>> phases;
@@ -89,6 +90,7 @@ int main(int argc, char** argv) {
       }
       bool done = s.pump_import(40.0);
       double d = ms_since(ts);
+      if (d > longest) longest_phase = ph;
       longest = std::max(longest, d);
       ++slices;
       if (done) break;
@@ -115,8 +117,8 @@ int main(int argc, char** argv) {
     std::printf("run %d: %zu input bytes, %zu contacts, %zu messages\n", r + 1, input_bytes,
                 s.store.contacts.size(), s.store.messages.size());
     for (auto& p : phases) std::printf("  %-28s %9.1f ms\n", p.first.c_str(), p.second);
-    std::printf("  %-28s %9.1f ms  (%.0f slices of 40 ms, longest %.1f ms)\n", "import total", import_ms,
-                slices, longest);
+    std::printf("  %-28s %9.1f ms  (%.0f slices of 40 ms, longest %.1f ms in \"%s\")\n", "import total", import_ms,
+                slices, longest, longest_phase.c_str());
     std::printf("  %-28s %9.1f ms\n", "recompute (again)", recompute_ms);
     std::printf("  %-28s %9.1f ms  (%zu bytes)\n", "save_bulk", save_ms, bulk.size());
     std::printf("  %-28s %9.1f ms  %s\n", "load_bulk", load_ms, ok ? "" : err.c_str());

@@ -8,12 +8,17 @@
 // Storage: the IndexedDB API directly (not IDBFS): IDBFS's syncfs copies whole files on every
 // save, while Rekindle writes the bulk import data once per import and only the small user data
 // after an edit. One object store "state" holds:
-//   "bulk:0" … "bulk:N-1"  the binary import data (C++ rk::save_bulk), cut into Uint8Array chunks
-//                          of at most RK.chunkBytes, in order;
+//   "bulk:0" … "bulk:N-1"  the binary import data without the message texts (C++
+//                          rk::save_bulk_parts, format 3), cut into Uint8Array chunks of at most
+//                          RK.chunkBytes, in order;
+//   "texts:0" … "texts:M-1" the message subjects and bodies (most of the bytes), chunked the same
+//                          way: read only after the first interactive frame (RK.loadTexts);
 //   "user"                 the notes, tags and settings (JSON string);
-//   "meta"                 {rev, tab, saved_at, bulk_chunks: N, bulk_bytes}.
-// Older versions stored the bulk data as one Uint8Array under "bulk" (and no bulk_chunks in
-// meta): that still loads, and the next bulk save replaces it with chunks.
+//   "meta"                 {rev, tab, saved_at, bulk_chunks: N, bulk_bytes, texts_chunks: M,
+//                          texts_bytes, bulk_id}.
+// Older versions stored the bulk data (texts included) as one Uint8Array under "bulk" (and no
+// bulk_chunks in meta), or as "bulk:*" chunks without texts records: both still load, and the
+// next bulk save replaces them.
 // A write is one transaction, so a failed write (quota, private mode, conflict, tab closed)
 // leaves the old state. The chunks are put a few milliseconds' worth at a time, each batch from
 // the success callback of the one before, and each chunk is copied out of the wasm heap only
@@ -23,7 +28,7 @@
 
 var RK = (Module.RK = Module.RK || {});
 RK.tab = Math.random().toString(36).slice(2) + Date.now().toString(36);
-RK.stored = { bulk: null, bulkBytes: 0, bulkProblem: null, user: null, rev: 0, error: null };
+RK.stored = { bulk: null, bulkBytes: 0, bulkProblem: null, texts: null, user: null, rev: 0, error: null };
 // The bulk data is stored in chunks of 1 MB. Each IndexedDB callback of a save copies chunks out
 // of the wasm heap and puts them (a structured clone) until it has used RK.chunkBudgetMs, at least
 // one chunk: ~15 ms per chunk on a slow 2-core machine (well under a 50 ms long task), while a
@@ -31,8 +36,10 @@ RK.stored = { bulk: null, bulkBytes: 0, bulkProblem: null, user: null, rev: 0, e
 RK.chunkBytes = 1024 * 1024;
 RK.chunkBudgetMs = 8;
 RK.chunkKey = function (k) { return 'bulk:' + k; };
-// Every "bulk:<k>" key and nothing else (';' is the character after ':').
+RK.textsKey = function (k) { return 'texts:' + k; };
+// Every "bulk:<k>" (or "texts:<k>") key and nothing else (';' is the character after ':').
 RK.chunkRange = function () { return IDBKeyRange.bound('bulk:', 'bulk;', false, true); };
+RK.textsRange = function () { return IDBKeyRange.bound('texts:', 'texts;', false, true); };
 RK.lastWrite = null;      // the last write: chunks put, main-thread time of each callback (task_ms)
 RK.lastBulkWrite = null;  // the same for the last write with bulk data
 RK.knownRev = 0;
@@ -89,6 +96,10 @@ RK.loadStored = function () {
       };
       tx.oncomplete = function () {
         RK.takeStoredBulk(out);
+        // The texts are read later (RK.loadTexts); only what to expect is kept.
+        var tn = out.meta ? out.meta.texts_chunks : undefined, tb = out.meta ? out.meta.texts_bytes : undefined;
+        RK.stored.texts = RK.chunkCount(out.meta) >= 0 && typeof tn === 'number' && tn >= 0 && typeof tb === 'number' && tb >= 0
+          ? { chunks: tn, bytes: tb, bulkId: out.meta.bulk_id } : null;
         RK.stored.user = typeof out.user === 'string' ? out.user : null;
         RK.stored.rev = out.meta && typeof out.meta.rev === 'number' ? out.meta.rev : 0;
         RK.knownRev = RK.stored.rev;
@@ -108,6 +119,68 @@ RK.loadStored = function () {
 RK.chunkCount = function (meta) {
   var n = meta ? meta.bulk_chunks : undefined;
   return typeof n === 'number' && n >= 0 && n === Math.floor(n) ? n : -1;
+};
+
+// Called from C++ (js_load_texts) after the first interactive frame: reads the "texts:*" chunks
+// in their own readonly transaction and copies each straight into the C++ buffer
+// (rk_texts_alloc), dropping it at once; then rk_texts_commit, or rk_texts_failed with the reason.
+RK.textsStat = null;
+RK.loadTexts = function () {
+  var want = RK.stored.texts;
+  RK.stored.texts = null;
+  var stat = RK.textsStat = { started: performance.now(), total_ms: 0, chunks: 0, bytes: 0 };
+  var finished = false;
+  var fail = function (why) {
+    if (finished) return;
+    finished = true;
+    stat.total_ms = performance.now() - stat.started;
+    try { Module._rk_texts_failed(RK.withString(why)); } catch (e) { console.warn(e); }
+  };
+  if (!want) { fail('they are missing'); return; }
+  var ptr = Module._rk_texts_alloc(want.bytes) >>> 0;
+  if (!ptr && want.bytes > 0) { fail('they are too large for this browser tab'); return; }
+  var go = function (db) {
+    var tx;
+    try { tx = db.transaction('state', 'readonly'); } catch (e) { fail(e.name + ': ' + e.message); return; }
+    var st = tx.objectStore('state');
+    var at = 0, problem = null;
+    var m = st.get('meta');
+    m.onsuccess = function () {
+      var meta = m.result;
+      // Another tab may have saved other data since the page loaded: those texts are not ours.
+      if (!meta || meta.bulk_id !== want.bulkId || meta.texts_chunks !== want.chunks || meta.texts_bytes !== want.bytes) {
+        problem = problem || 'the stored data was replaced in another tab; reload the page';
+      }
+    };
+    for (var k = 0; k < want.chunks; k++) (function (k) {
+      var r = st.get(RK.textsKey(k));
+      // Requests of a transaction succeed in order: chunk k lands right after chunk k-1.
+      r.onsuccess = function () {
+        if (problem) return;
+        var c = r.result;
+        if (c instanceof ArrayBuffer) c = new Uint8Array(c);
+        if (!(c instanceof Uint8Array)) { problem = 'part ' + (k + 1) + ' of ' + want.chunks + ' is missing'; return; }
+        if (at + c.length > want.bytes) { problem = 'they have more than ' + want.bytes + ' bytes'; return; }
+        HEAPU8.set(c, ptr + at);  // the current HEAPU8: the heap may have grown since the last chunk
+        at += c.length;
+        stat.chunks++;
+      };
+    })(k);
+    tx.oncomplete = function () {
+      if (finished) return;
+      if (!problem && at !== want.bytes) problem = 'they have ' + at + ' bytes instead of ' + want.bytes;
+      if (problem) { fail(problem); return; }
+      finished = true;
+      stat.bytes = at;
+      stat.total_ms = performance.now() - stat.started;
+      try { Module._rk_texts_commit(); } catch (e) { console.warn(e); }
+    };
+    tx.onerror = tx.onabort = function () {
+      fail('could not read IndexedDB: ' + (tx.error ? tx.error.message : 'unknown error'));
+    };
+  };
+  if (RK.db) go(RK.db);
+  else RK.openDb().then(function (db) { RK.db = db; go(db); }, function (e) { fail(String(e && e.message || e)); });
 };
 
 // Sets RK.stored.bulk to the list of stored pieces (C++ copies them one by one into its own
@@ -140,13 +213,15 @@ RK.takeStoredBulk = function (out) {
 };
 
 // Called from C++ (js_store_write). bulkLen < 0: user data only. Otherwise the bulk data is the
-// bulkLen bytes at bulkPtr in the wasm heap, which C++ keeps alive and unchanged until
-// rk_storage_done. They are read chunk by chunk, each time through the current HEAPU8: the heap
-// may grow between two chunks (which replaces HEAPU8), so no view is kept across callbacks.
-RK.write = function (bulkPtr, bulkLen, user) {
+// bulkLen bytes at bulkPtr in the wasm heap, and the message texts the textsLen bytes at
+// textsPtr, which C++ keeps alive and unchanged until rk_storage_done. They are read chunk by
+// chunk, each time through the current HEAPU8: the heap may grow between two chunks (which
+// replaces HEAPU8), so no view is kept across callbacks.
+RK.write = function (bulkPtr, bulkLen, textsPtr, textsLen, user) {
   RK.writes++;
+  if (bulkLen < 0 || textsLen < 0) textsLen = 0;
   var stat = RK.lastWrite = {
-    bulk: bulkLen >= 0, bytes: Math.max(0, bulkLen), chunks: 0, tasks: 0, longest_task_ms: 0,
+    bulk: bulkLen >= 0, bytes: Math.max(0, bulkLen) + textsLen, chunks: 0, tasks: 0, longest_task_ms: 0,
     started: performance.now(), total_ms: 0, task_ms: [],
   };
   if (bulkLen >= 0) RK.lastBulkWrite = stat;
@@ -189,6 +264,11 @@ RK.write = function (bulkPtr, bulkLen, user) {
     var newRev = RK.knownRev + 1;
     var size = RK.chunkBytes;
     var n = bulkLen >= 0 ? Math.max(1, Math.ceil(bulkLen / size)) : 0;
+    var nt = bulkLen >= 0 ? Math.ceil(textsLen / size) : 0;
+    // The chunks to put, bulk first: [pointer, length, chunk index, key] of chunk j (0 … n+nt-1).
+    var chunkOf = function (j) {
+      return j < n ? [bulkPtr >>> 0, bulkLen, j, RK.chunkKey(j)] : [textsPtr >>> 0, textsLen, j - n, RK.textsKey(j - n)];
+    };
     // Puts chunks k, k+1, … until this callback's budget is used, and continues from the success
     // callback of the last one: the page draws frames in between. put() clones its value before
     // it returns, so every full chunk goes through one reused buffer (a plain copy, no new 1 MB
@@ -197,8 +277,9 @@ RK.write = function (bulkPtr, bulkLen, user) {
     var putChunks = function (k) {
       var t0 = performance.now(), r;
       do {
-        var p = (bulkPtr >>> 0) + k * size;
-        var end = (bulkPtr >>> 0) + Math.min(bulkLen, (k + 1) * size);
+        var c = chunkOf(k);
+        var p = c[0] + c[2] * size;
+        var end = c[0] + Math.min(c[1], (c[2] + 1) * size);
         var bytes;
         if (end - p === size) {
           scratch = scratch || new Uint8Array(size);
@@ -207,11 +288,11 @@ RK.write = function (bulkPtr, bulkLen, user) {
         } else {
           bytes = HEAPU8.slice(p, end);
         }
-        r = st.put(bytes, RK.chunkKey(k));
+        r = st.put(bytes, c[3]);
         stat.chunks = ++k;
-      } while (k < n && performance.now() - t0 < RK.chunkBudgetMs);
-      if (k >= n) scratch = null;
-      if (k < n) {
+      } while (k < n + nt && performance.now() - t0 < RK.chunkBudgetMs);
+      if (k >= n + nt) scratch = null;
+      if (k < n + nt) {
         r.onsuccess = timed(function () {
           if (failed) return;
           try { putChunks(k); } catch (e) { fail(e); }
@@ -233,10 +314,14 @@ RK.write = function (bulkPtr, bulkLen, user) {
       if (n > 0) {
         m.bulk_chunks = n;
         m.bulk_bytes = bulkLen;
+        m.texts_chunks = nt;
+        m.texts_bytes = textsLen;
+        m.bulk_id = RK.tab + ':' + newRev;  // which bulk save the texts belong to (RK.loadTexts)
       } else if (RK.chunkCount(meta) >= 0) {
-        // A save of the user data only: the stored bulk data stays as it is.
-        m.bulk_chunks = meta.bulk_chunks;
-        if (typeof meta.bulk_bytes === 'number') m.bulk_bytes = meta.bulk_bytes;
+        // A save of the user data only: the stored bulk data and texts stay as they are.
+        ['bulk_chunks', 'bulk_bytes', 'texts_chunks', 'texts_bytes', 'bulk_id'].forEach(function (f) {
+          if (meta[f] !== undefined) m[f] = meta[f];
+        });
       }
       try {
         st.put(user, 'user');
@@ -246,6 +331,7 @@ RK.write = function (bulkPtr, bulkLen, user) {
           // older format go first, then the new chunks. An abort brings all of them back.
           st.delete('bulk');
           st.delete(RK.chunkRange());
+          st.delete(RK.textsRange());
           putChunks(0);
         }
       } catch (e) {
@@ -530,7 +616,11 @@ Module.preRun.push(function () {
       };
       return round(0);
     },
-    exportState: function () { return RK.api('exportState').json; },
+    exportState: function () {
+      var r = RK.api('exportState');
+      if (r && r.error) throw new Error(r.error);
+      return r.json;
+    },
     importState: function (json) {
       var r = RK.api('importState', { json: typeof json === 'string' ? json : JSON.stringify(json) });
       if (r && r.error) throw new Error(r.error);
@@ -558,6 +648,10 @@ Module.preRun.push(function () {
       s.bulk_save_chunks = b ? b.chunks : 0;
       s.bulk_save_tasks = b ? b.tasks : 0;
       s.bulk_save_total_ms = b ? b.total_ms : 0;
+      // Reading the message texts after start-up (texts_load_ms, in C++, ends when they are attached).
+      var t = RK.textsStat;
+      s.texts_read_chunks = t ? t.chunks : 0;
+      s.texts_read_ms = t ? t.total_ms : 0;
       return s;
     },
     view: function (name) { return RK.api('view', { name: name || '' }); },

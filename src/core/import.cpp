@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstring>
 #include <functional>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -249,7 +250,7 @@ struct Importer::Impl {
   };
   std::vector<Input> inputs;
 
-  enum class Phase { Expand, Parse, Merge, Done } phase = Phase::Expand;
+  enum class Phase { Expand, Parse, Merge, Cleanup, Done } phase = Phase::Expand;
   std::string phase_text = "Waiting";
 
   // Expand state.
@@ -258,6 +259,9 @@ struct Importer::Impl {
   size_t entry_idx = 0;
   bool entry_open = false;
   std::string entry_bytes;
+  // UTF-8 validation of the entry as it is inflated, a piece per read (not 100+ MB in one slice).
+  size_t entry_valid_upto = 0;
+  bool entry_valid = true;
   size_t total_bytes = 0;
   std::vector<bool> zip_has_linkedin;
 
@@ -461,6 +465,25 @@ struct Importer::Impl {
 
   // ---- expand -------------------------------------------------------------------------------
 
+  // Validates what was inflated since the last call: up to the start of the last (possibly
+  // incomplete) sequence, or everything once the entry is complete.
+  void validate_entry(bool complete) {
+    if (!entry_valid) return;
+    size_t end = entry_bytes.size();
+    if (!complete) {
+      size_t back = 0;
+      while (end > entry_valid_upto && back < 4 &&
+             (static_cast<unsigned char>(entry_bytes[end - 1]) & 0xC0) == 0x80) {
+        --end;
+        ++back;
+      }
+      if (end > entry_valid_upto) --end;  // the lead byte of that last sequence waits too
+    }
+    if (end <= entry_valid_upto) return;
+    entry_valid = valid_utf8(std::string_view(entry_bytes).substr(entry_valid_upto, end - entry_valid_upto));
+    entry_valid_upto = end;
+  }
+
   static bool ignorable_entry(const std::string& name) {
     std::string_view b = base_name(name);
     return starts_with(name, "__MACOSX/") || name.find("/__MACOSX/") != std::string::npos ||
@@ -468,7 +491,8 @@ struct Importer::Impl {
   }
 
   // Decodes, recognises and queues one file's bytes.
-  void add_parsed(const std::string& name, std::string&& bytes, size_t zip_group) {
+  // `validity`: whether `bytes` is known to be valid UTF-8 (1), known not to be (0), or unknown (-1).
+  void add_parsed(const std::string& name, std::string&& bytes, size_t zip_group, int validity = -1) {
     ParsedFile f;
     f.name = std::string(base_name(name));
     f.zip_group = zip_group;
@@ -491,7 +515,7 @@ struct Importer::Impl {
     }
     std::string sample;
     bool is_text;
-    if (!utf16 && valid_utf8(bytes)) {
+    if (!utf16 && (validity >= 0 ? validity == 1 : valid_utf8(bytes))) {
       is_text = to_utf8(std::string_view(bytes).substr(0, 65536), sample);
       f.owned = std::move(bytes);
       f.text = f.owned;
@@ -595,10 +619,13 @@ struct Importer::Impl {
             continue;
           }
           entry_open = true;
+          entry_valid_upto = 0;
+          entry_valid = true;
           phase_text = "Unpacking " + std::string(base_name(e.name));
         }
         std::string err;
-        int rc = archive->read_some(entry_bytes, size_t(4) << 20, err);
+        int rc = archive->read_some(entry_bytes, size_t(1) << 20, err);
+        if (rc >= 0) validate_entry(rc == 0);
         if (rc < 0) {
           FileReport& r = add_report(e.name, FileKind::Unknown);
           r.errors.push_back(err);
@@ -608,7 +635,7 @@ struct Importer::Impl {
         } else if (rc == 0) {
           entry_open = false;
           total_bytes += entry_bytes.size();
-          add_parsed(e.name, std::move(entry_bytes), in_idx);
+          add_parsed(e.name, std::move(entry_bytes), in_idx, entry_valid ? 1 : 0);
           entry_bytes = std::string();
           ++entry_idx;
         }
@@ -950,6 +977,7 @@ struct Importer::Impl {
   // messages to deduplicate and place); the Session keeps the UI off the Store meanwhile.
   struct MergeState {
     int step = 0;  // 0 people and connections, 1 conversations, 2 the rest, 3 done
+    bool people_done = false;
     Owner owner;
     std::unordered_map<std::string, uint32_t> c_by_ukey;
     std::unordered_map<std::string, std::vector<uint32_t>> c_by_nkey;
@@ -976,14 +1004,53 @@ struct Importer::Impl {
     return store.add_text(staged(r));
   }
 
-  bool merging() const { return phase == Phase::Merge && ms.step > 0; }
+  bool merging() const { return (phase == Phase::Merge && (ms.step > 0 || ms.people_done)) || phase == Phase::Cleanup; }
+
+  // Frees the staging containers one at a time until the deadline; true when all are gone.
+  bool release_some(Clock::time_point deadline) {
+    auto drop = [](auto& c) {
+      std::remove_reference_t<decltype(c)> empty;
+      c.swap(empty);
+    };
+    for (;; ++release_pos) {
+      switch (release_pos) {
+        case 0: drop(files); break;
+        case 1: drop(messages); break;
+        case 2: drop(texts); break;
+        case 3: drop(convs); break;
+        case 4: drop(conv_by_key); break;
+        case 5: drop(raw_url_cache); break;
+        case 6: drop(recipients_cache); break;
+        case 7: drop(known_names); break;
+        case 8: drop(sender_conv_pairs); break;
+        case 9: drop(participant_conv_pairs); break;
+        case 10: drop(by_ukey); break;
+        case 11: drop(by_nkey); break;
+        case 12: drop(persons); break;
+        case 13: drop(connections); break;
+        case 14: ms = MergeState(); break;
+        default: return true;
+      }
+      if (Clock::now() > deadline) {
+        ++release_pos;
+        return false;
+      }
+    }
+  }
+  int release_pos = 0;
   void merge_people();          // step 0
+  void merge_connections();     // step 0, second half
   bool merge_conversations(Clock::time_point deadline);  // step 1
   void merge_conversation(SConv& sc);
   void merge_rest();            // step 2
   bool merge_some(Clock::time_point deadline) {
     if (ms.step == 0) {
-      merge_people();
+      if (!ms.people_done) {
+        merge_people();
+        ms.people_done = true;
+        if (Clock::now() > deadline) return false;
+      }
+      merge_connections();
       ms.step = 1;
       if (Clock::now() > deadline) return false;
     }
@@ -1070,6 +1137,9 @@ void Importer::Impl::merge_people() {
   // Existing contacts by key.
   auto& c_by_ukey = ms.c_by_ukey;
   auto& c_by_nkey = ms.c_by_nkey;
+  c_by_ukey.reserve(s.contacts.size() + persons.size());
+  c_by_nkey.reserve(s.contacts.size() + persons.size());
+  s.contacts.reserve(s.contacts.size() + persons.size());
   for (uint32_t i = 0; i < s.contacts.size(); ++i) {
     const Contact& c = s.contacts[i];
     if (!c.url_key.empty()) c_by_ukey.emplace(c.url_key, i);
@@ -1147,6 +1217,13 @@ void Importer::Impl::merge_people() {
       }
     }
   }
+}
+
+void Importer::Impl::merge_connections() {
+  Store& s = store;
+  phase_text = "Merging connections";
+  auto& person_idx = ms.person_idx;
+  const size_t existing_count = ms.existing_count;
   // Connections.
   std::vector<bool> was_connected(existing_count);
   for (size_t i = 0; i < existing_count; ++i) was_connected[i] = s.contacts[i].connected;
@@ -1382,11 +1459,11 @@ bool Importer::step(double budget_ms) {
     if (!m.parse_some(deadline)) return false;
     m.phase = Impl::Phase::Merge;
     m.phase_text = "Merging";
-    if (Clock::now() > deadline) return false;
+    return false;  // the merge starts with a slice of its own
   }
   if (m.phase == Impl::Phase::Merge) {
     // A cancel counts until the merge starts; once the Store is being changed it runs to the end.
-    if (m.ms.step == 0 && m.cancelled) {
+    if (!m.merging() && m.cancelled) {
       m.report.cancelled = true;
     } else {
       bool any = false;
@@ -1405,16 +1482,16 @@ bool Importer::step(double budget_ms) {
         return false;
       }
     }
+    m.phase = Impl::Phase::Cleanup;
+    m.phase_text = "Tidying up";
+    if (Clock::now() > deadline) return false;
+  }
+  if (m.phase == Impl::Phase::Cleanup) {
+    // The staging area holds millions of small allocations: freed a part per slice.
+    if (!m.release_some(deadline)) return false;
     m.phase = Impl::Phase::Done;
     m.phase_text = m.report.cancelled ? "Cancelled" : "Done";
     m.finished = true;
-    // Free the staging area.
-    m.files.clear();
-    m.messages.clear();
-    m.messages.shrink_to_fit();
-    std::string().swap(m.texts);
-    m.convs.clear();
-    m.persons.clear();
   }
   return m.finished;
 }
@@ -1444,6 +1521,7 @@ float Importer::progress() const {
       const float conv = m.convs.empty() ? 1.0f : float(m.ms.conv_pos) / float(m.convs.size());
       return 0.9f + 0.06f * (m.ms.step >= 2 ? 1.0f : m.ms.step == 1 ? conv : 0.0f);
     }
+    case Impl::Phase::Cleanup: return 0.97f;
     case Impl::Phase::Done: return 1.0f;
   }
   return 0.0f;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <chrono>
 #include <cstring>
 #include <ctime>
 #include <limits>
@@ -744,103 +745,181 @@ class JsonOut {
 // ---- bulk ------------------------------------------------------------------------------------
 
 namespace {
-// Format 2 keeps the texts inline (one buffer); format 3 writes them to `texts_out`.
-std::string save_bulk_impl(const Store& s, int format, std::string* texts_out) {
-  BinWriter w;
-  size_t estimate = 256, text_estimate = 0;
-  for (const Message& m : s.messages) text_estimate += m.subject.len + m.text.len;
-  estimate += s.messages.size() * 16 + (format == 2 ? text_estimate : 0);
-  estimate += s.contacts.size() * 160 + s.conversations.size() * 64;
-  w.out.reserve(estimate);
-  w.out.append(kMagic, 4);
-  w.var(uint64_t(format));
-  // The payload length is patched in once known: reserve a fixed 5-byte varint (up to 32 GiB).
-  const size_t len_at = w.out.size();
-  w.out.append(5, '\0');
-  const size_t payload_at = w.out.size();
 
-  const Owner& o = s.owner;
-  w.str(o.first_name), w.str(o.last_name), w.str(o.url), w.str(o.url_key), w.str(o.headline);
-  w.var(s.next_id);
-  w.zz(s.last_import);
-  w.zz(s.deleted_connections);
-
-  w.var(s.contacts.size());
-  for (const Contact& c : s.contacts) {
-    w.var(c.id);
-    w.str(c.first_name), w.str(c.last_name), w.str(c.url), w.str(c.url_key);
-    w.str(c.email), w.str(c.company), w.str(c.position);
-    w.zz(c.connected_on);
-    w.u8(c.connected ? 1 : 0);
-    w.zz(c.first_seen);
-    put_u32_list(w, c.conversations);
-    w.var(c.invitations.size());
-    for (const Invitation& i : c.invitations) w.u8(uint8_t(i.direction)), w.zz(i.time), w.str(i.message);
-    w.var(c.endorsements.size());
-    for (const Endorsement& e : c.endorsements) w.u8(uint8_t(e.direction)), w.zz(e.day), w.str(e.skill);
-    w.var(c.recommendations.size());
-    for (const Recommendation& r : c.recommendations) w.u8(uint8_t(r.direction)), w.zz(r.day), w.str(r.text);
-    w.var(c.job_changes.size());
-    for (const JobChange& j : c.job_changes) {
-      w.zz(j.seen_on);
-      w.str(j.old_company), w.str(j.old_position), w.str(j.new_company), w.str(j.new_position);
-    }
+void put_contact(BinWriter& w, const Contact& c) {
+  w.var(c.id);
+  w.str(c.first_name), w.str(c.last_name), w.str(c.url), w.str(c.url_key);
+  w.str(c.email), w.str(c.company), w.str(c.position);
+  w.zz(c.connected_on);
+  w.u8(c.connected ? 1 : 0);
+  w.zz(c.first_seen);
+  put_u32_list(w, c.conversations);
+  w.var(c.invitations.size());
+  for (const Invitation& i : c.invitations) w.u8(uint8_t(i.direction)), w.zz(i.time), w.str(i.message);
+  w.var(c.endorsements.size());
+  for (const Endorsement& e : c.endorsements) w.u8(uint8_t(e.direction)), w.zz(e.day), w.str(e.skill);
+  w.var(c.recommendations.size());
+  for (const Recommendation& r : c.recommendations) w.u8(uint8_t(r.direction)), w.zz(r.day), w.str(r.text);
+  w.var(c.job_changes.size());
+  for (const JobChange& j : c.job_changes) {
+    w.zz(j.seen_on);
+    w.str(j.old_company), w.str(j.old_position), w.str(j.new_company), w.str(j.new_position);
   }
-
-  w.var(s.conversations.size());
-  for (const Conversation& c : s.conversations) {
-    w.str(c.key), w.str(c.title);
-    put_u32_list(w, c.participants);
-    w.u8(uint8_t((c.group ? 1 : 0) | (c.spam ? 2 : 0)));
-    put_u32_list(w, c.messages);
-  }
-
-  w.var(s.messages.size());
-  uint64_t text_bytes = 0;
-  for (const Message& m : s.messages) {
-    w.var(m.conversation);
-    w.var(m.sender);
-    w.zz(m.time);
-    w.var(s.text(m.subject).size()), w.var(s.text(m.text).size());
-    text_bytes += s.text(m.subject).size() + s.text(m.text).size();
-  }
-  w.var(text_bytes);
-  std::string* texts = &w.out;
-  BinWriter tw;
-  if (format == 3) {
-    tw.out.reserve(text_bytes + 32);
-    tw.out.append(kTextMagic, 4);
-    tw.var(1);
-    tw.var(text_bytes);
-    texts = &tw.out;
-  }
-  for (const Message& m : s.messages) {
-    const std::string_view a = s.text(m.subject), b = s.text(m.text);
-    texts->append(a.data(), a.size());
-    texts->append(b.data(), b.size());
-  }
-  if (format == 3) {
-    append_crc(tw.out);
-    *texts_out = std::move(tw.out);
-  }
-
-  uint64_t len = w.out.size() - payload_at;
-  for (int k = 0; k < 5; ++k) {
-    w.out[len_at + size_t(k)] = char((len & 0x7f) | (k < 4 ? 0x80 : 0));
-    len >>= 7;
-  }
-  append_crc(w.out);
-  return std::move(w.out);
 }
+
+void put_conversation(BinWriter& w, const Conversation& c) {
+  w.str(c.key), w.str(c.title);
+  put_u32_list(w, c.participants);
+  w.u8(uint8_t((c.group ? 1 : 0) | (c.spam ? 2 : 0)));
+  put_u32_list(w, c.messages);
+}
+
 }  // namespace
 
-std::string save_bulk(const Store& s) { return save_bulk_impl(s, 2, nullptr); }
+struct BulkSaver::Impl {
+  const Store& s;
+  int format;
+  BinWriter w, tw;  // the bulk part; the texts part (format 3)
+  int section = 0;
+  size_t i = 0, len_at = 0, payload_at = 0, ticks = 0;
+  uint64_t text_bytes = 0;
+  bool done = false;
+  Impl(const Store& st, int f) : s(st), format(f) {}
 
-BulkParts save_bulk_parts(const Store& s) {
+  std::string& texts() { return format == 3 ? tw.out : w.out; }
+
+  void begin() {
+    size_t estimate = 256, text_estimate = 0;
+    for (const Message& m : s.messages) text_estimate += m.subject.len + m.text.len;
+    estimate += s.messages.size() * 16 + (format == 2 ? text_estimate : 0);
+    estimate += s.contacts.size() * 160 + s.conversations.size() * 64;
+    w.out.reserve(estimate);
+    w.out.append(kMagic, 4);
+    w.var(uint64_t(format));
+    // The payload length is patched in once known: a fixed 5-byte varint (up to 32 GiB).
+    len_at = w.out.size();
+    w.out.append(5, '\0');
+    payload_at = w.out.size();
+    const Owner& o = s.owner;
+    w.str(o.first_name), w.str(o.last_name), w.str(o.url), w.str(o.url_key), w.str(o.headline);
+    w.var(s.next_id);
+    w.zz(s.last_import);
+    w.zz(s.deleted_connections);
+    w.var(s.contacts.size());
+  }
+
+  // The texts' CRC is computed as they are written (45 MB at once would be one long task).
+  uLong text_crc = crc32(0L, Z_NULL, 0);
+  size_t crc_upto = 0;
+  void crc_texts() {
+    if (format != 3 || crc_upto >= tw.out.size()) return;
+    text_crc = crc32_z(text_crc, reinterpret_cast<const Bytef*>(tw.out.data()) + crc_upto, tw.out.size() - crc_upto);
+    crc_upto = tw.out.size();
+  }
+
+  void finish() {
+    if (format == 3) {
+      crc_texts();
+      for (int k = 0; k < 4; ++k) tw.out.push_back(char((text_crc >> (8 * k)) & 0xff));
+    }
+    uint64_t len = w.out.size() - payload_at;
+    for (int k = 0; k < 5; ++k) {
+      w.out[len_at + size_t(k)] = char((len & 0x7f) | (k < 4 ? 0x80 : 0));
+      len >>= 7;
+    }
+    append_crc(w.out);
+    done = true;
+  }
+
+  // Writes until the deadline, checking it every 256 items.
+  bool step(std::chrono::steady_clock::time_point deadline) {
+    auto late = [&]() { return (++ticks & 255) == 0 && std::chrono::steady_clock::now() > deadline; };
+    for (;;) {
+      switch (section) {
+        case 0:
+          begin();
+          section = 1, i = 0;
+          break;
+        case 1:  // contacts
+          for (; i < s.contacts.size(); ++i) {
+            put_contact(w, s.contacts[i]);
+            if (late()) return (++i, false);
+          }
+          w.var(s.conversations.size());
+          section = 2, i = 0;
+          break;
+        case 2:  // conversations
+          for (; i < s.conversations.size(); ++i) {
+            put_conversation(w, s.conversations[i]);
+            if (late()) return (++i, false);
+          }
+          w.var(s.messages.size());
+          section = 3, i = 0;
+          break;
+        case 3:  // message records
+          for (; i < s.messages.size(); ++i) {
+            const Message& m = s.messages[i];
+            const size_t a = s.text(m.subject).size(), b = s.text(m.text).size();
+            w.var(m.conversation);
+            w.var(m.sender);
+            w.zz(m.time);
+            w.var(a), w.var(b);
+            text_bytes += a + b;
+            if (late()) return (++i, false);
+          }
+          w.var(text_bytes);
+          if (format == 3) {
+            tw.out.reserve(text_bytes + 32);
+            tw.out.append(kTextMagic, 4);
+            tw.var(1);
+            tw.var(text_bytes);
+          }
+          section = 4, i = 0;
+          break;
+        case 4:  // the texts, in message order
+          for (; i < s.messages.size(); ++i) {
+            const Message& m = s.messages[i];
+            const std::string_view a = s.text(m.subject), b = s.text(m.text);
+            texts().append(a.data(), a.size());
+            texts().append(b.data(), b.size());
+            if (late()) {
+              ++i;
+              crc_texts();
+              return false;
+            }
+          }
+          section = 5;
+          break;
+        default:
+          finish();
+          return true;
+      }
+      if (std::chrono::steady_clock::now() > deadline) return false;
+    }
+  }
+};
+
+BulkSaver::BulkSaver(const Store& s, int format) : impl_(new Impl(s, format == 2 ? 2 : kBulkSplitFormat)) {}
+BulkSaver::~BulkSaver() = default;
+
+bool BulkSaver::step(double budget_ms) {
+  if (impl_->done) return true;
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::microseconds(int64_t(std::max(0.0, budget_ms) * 1000));
+  return impl_->step(deadline);
+}
+
+BulkParts BulkSaver::take() {
+  while (!impl_->done) impl_->step(std::chrono::steady_clock::time_point::max());
   BulkParts p;
-  p.bulk = save_bulk_impl(s, kBulkSplitFormat, &p.texts);
+  p.bulk = std::move(impl_->w.out);
+  p.texts = std::move(impl_->tw.out);
   return p;
 }
+
+std::string save_bulk(const Store& s) { return BulkSaver(s, 2).take().bulk; }
+
+BulkParts save_bulk_parts(const Store& s) { return BulkSaver(s, kBulkSplitFormat).take(); }
 
 bool attach_texts(std::string&& block, Store& s, std::string& error) {
   if (!s.texts_pending) {

@@ -5,6 +5,7 @@
 // Loading never half-applies: on any error the target Store is left untouched.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,23 @@ struct BulkParts {
   std::string bulk, texts;
 };
 BulkParts save_bulk_parts(const Store& s);
+
+// The same work in slices (an import's save of 50+ MB must not freeze the page): step() writes
+// for about budget_ms and returns true when done; take() finishes and hands over the bytes. The
+// Store must not change in between. `format`: 2 (one buffer) or 3 (texts apart).
+class BulkSaver {
+ public:
+  explicit BulkSaver(const Store& s, int format = kBulkSplitFormat);
+  ~BulkSaver();
+  BulkSaver(const BulkSaver&) = delete;
+  BulkSaver& operator=(const BulkSaver&) = delete;
+  bool step(double budget_ms);
+  BulkParts take();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 bool load_bulk(std::string_view data, Store& s, std::string& error);
 // The same, keeping `data` itself as the Store's message text buffer (no copy of the texts);
 // on failure `data` is left as it was.

@@ -195,12 +195,20 @@ int Archive::read_some(std::string& out, size_t max_bytes, std::string& error) {
   constexpr size_t kChunk = 65536;
   while (done < max_bytes) {
     size_t old = out.size();
-    // Stay inside the reserved capacity (a resize past it would reallocate and copy it all).
+    // Stay inside the reserved capacity: a resize past it would reallocate and copy the whole
+    // entry. Once it is full (the declared size is in), a small buffer finds the end.
     const size_t room = out.capacity() - old;
-    const size_t chunk = room >= 4096 ? std::min(kChunk, room) : kChunk;
-    out.resize(old + chunk);
-    int n = unzReadCurrentFile(impl_->uf, out.data() + old, unsigned(chunk));
-    out.resize(old + size_t(std::max(n, 0)));
+    int n;
+    if (room >= 4096) {
+      const size_t chunk = std::min(kChunk, room);
+      out.resize(old + chunk);
+      n = unzReadCurrentFile(impl_->uf, out.data() + old, unsigned(chunk));
+      out.resize(old + size_t(std::max(n, 0)));
+    } else {
+      char tail[4096];
+      n = unzReadCurrentFile(impl_->uf, tail, unsigned(sizeof tail));
+      if (n > 0) out.append(tail, size_t(n));
+    }
     if (n < 0) {
       error = n == Z_DATA_ERROR ? "this zip entry is corrupt (bad compressed data)"
                                 : "this zip entry cannot be read (damaged archive?)";

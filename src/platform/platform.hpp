@@ -22,6 +22,8 @@ void init(Session& s);
 void begin_frame(Session& s, bool will_draw);
 // Every frame, after drawing: debounced save of what changed.
 void end_frame(Session& s);
+// Drops a bulk save being serialised (before the Store is replaced); the data stays marked dirty.
+void cancel_bulk_save();
 
 enum class PickPurpose { Import = 0, RestoreBackup = 1 };
 void open_file_picker(PickPurpose purpose);

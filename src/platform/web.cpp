@@ -37,14 +37,26 @@ bool g_import_requested = false;
 std::string g_api_result;
 std::string g_raw_bulk;        // unreadable stored state, kept for "download raw"
 std::string g_raw_user;
+std::string g_raw_texts;       // stored message texts that could not be attached, for "download raw"
 std::string g_paste;
 double g_last_change_ms = 0;
 uint64_t g_seen_revision = 0;
 bool g_write_in_flight = false;
 bool g_bulk_in_flight = false;
-// The serialised bulk data of the write in flight. JS (RK.write) copies it out of the heap one
-// chunk at a time, between frames, so it must stay alive and unchanged until rk_storage_done.
+// The serialised bulk data of the write in flight (format 3: the message texts apart in
+// g_save_texts). JS (RK.write) copies them out of the heap one chunk at a time, between frames,
+// so both must stay alive and unchanged until rk_storage_done.
 std::string g_save_bulk;
+std::string g_save_texts;
+// An import's save is serialised a slice per frame (the Store does not change meanwhile:
+// imports wait, restores and "delete all" cancel it), then handed to JS.
+std::unique_ptr<rk::BulkSaver> g_saver;
+double g_saver_work_ms = 0, g_saver_longest_ms = 0;
+// The stored message texts, read after the first interactive frame (rk_texts_alloc ->
+// rk_texts_commit / rk_texts_failed): JS copies the chunks straight into this buffer.
+std::string g_load_texts;
+bool g_texts_loading = false;
+double g_texts_started_ms = 0;
 double g_retry_after_ms = 0;
 
 // Measurements for rekindle.stats(): the benchmark reads them instead of guessing from outside.
@@ -57,6 +69,7 @@ struct Stats {
   bool last_save_bulk = false;
   double import_started_ms = 0, last_import_ms = 0;
   double init_ms = 0;           // deserialising the stored state at start-up
+  double texts_load_ms = 0;     // reading and attaching the stored message texts after start-up
   // The last import: main-thread time in its slices, frames while it ran, and how many drawn.
   double import_work_ms = 0, import_longest_slice_ms = 0;
   int import_frames = 0, import_drawn_frames = 0;
@@ -90,6 +103,14 @@ EM_JS(char*, js_stored_bulk_problem, (), {
   return p;
 });
 EM_JS(void, js_stored_bulk_drop, (), { Module.RK.stored.bulk = null; });
+// The size of the stored message texts (read later: js_load_texts), or -1 when none are stored.
+EM_JS(double, js_stored_texts_bytes, (), {
+  var t = Module.RK.stored.texts;
+  return t ? t.bytes : -1;
+});
+// Starts reading the stored message texts (RK.loadTexts): rk_texts_alloc, then rk_texts_commit
+// or rk_texts_failed, from IndexedDB callbacks.
+EM_JS(void, js_load_texts, (), { Module.RK.loadTexts(); });
 EM_JS(char*, js_stored_user, (), {
   var u = Module.RK.stored.user;
   if (u === null || u === undefined) return 0;
@@ -108,9 +129,9 @@ EM_JS(char*, js_stored_error, (), {
   return p;
 });
 // Hands a save to RK.write. No copy of the bulk data here: JS reads it from the heap chunk by
-// chunk (bulk stays valid until rk_storage_done). bulk_len < 0: save the user data only.
-EM_JS(void, js_store_write, (const char* bulk, int bulk_len, const char* user), {
-  Module.RK.write(bulk, bulk_len, UTF8ToString(user));
+// chunk (bulk and texts stay valid until rk_storage_done). bulk_len < 0: save the user data only.
+EM_JS(void, js_store_write, (const char* bulk, int bulk_len, const char* texts, int texts_len, const char* user), {
+  Module.RK.write(bulk, bulk_len, texts, texts_len, UTF8ToString(user));
 });
 EM_JS(void, js_force_next_write, (), { Module.RK.forceNextWrite = true; });
 EM_JS(void, js_clear_store, (), { Module.RK.clearStore().catch(function (e) { console.warn(e); }); });
@@ -250,6 +271,10 @@ void init(Session& s) {
     ok = false;
     g_storage.load_error = "The imported data stored in this browser could not be read (" + err + ").";
   }
+  if (ok && s.store.texts_pending && js_stored_texts_bytes() < 0) {
+    ok = false;
+    g_storage.load_error = "The imported data stored in this browser could not be read (its message texts are missing).";
+  }
   if (ok && !user.empty() && !rk::load_user(user, s.store, err)) {
     ok = false;
     g_storage.load_error = "Your notes and settings stored in this browser could not be read (" + err + ").";
@@ -275,7 +300,9 @@ static std::string report_string(const rk::ImportReport& r) { return rk::report_
 void begin_frame(Session& s, bool will_draw) {
   Day t = today_from_browser();
   if (t != s.today && !s.importer) s.set_today(t);
-  if (g_import_requested && !s.importer) {
+  // An import asked for while the stored message texts are still loading waits for them (it
+  // would append to the wrong buffer): the files stay in g_pending_files until then.
+  if (g_import_requested && !s.importer && !s.store.texts_pending && !g_saver) {
     g_import_requested = false;
     s.start_import(std::move(g_pending_files));
     g_stats.import_started_ms = emscripten_get_now();
@@ -315,30 +342,50 @@ void begin_frame(Session& s, bool will_draw) {
   }
 }
 
-static void start_write(Session& s, bool with_bulk) {
+// Starts a save. With bulk data, `slice_ms` > 0 serialises only that much now (false: call again
+// next frame); 0 finishes at once (flush, page hidden).
+static bool start_write(Session& s, bool with_bulk, double slice_ms = 0) {
   double t0 = emscripten_get_now();
-  std::string user = rk::save_user(s.store);
   g_stats.last_save_serialise_ms = 0;
+  if (with_bulk) {
+    if (!g_saver) {
+      g_saver = std::make_unique<rk::BulkSaver>(s.store);
+      g_saver_work_ms = g_saver_longest_ms = 0;
+    }
+    if (slice_ms > 0 && !g_saver->step(slice_ms)) {
+      const double d = emscripten_get_now() - t0;
+      g_saver_work_ms += d;
+      g_saver_longest_ms = std::max(g_saver_longest_ms, d);
+      return false;
+    }
+  }
+  std::string user = rk::save_user(s.store);
   if (with_bulk) {
     // Kept in g_save_bulk until rk_storage_done: JS copies it chunk by chunk in later tasks.
     double ts = emscripten_get_now();
-    g_save_bulk = rk::save_bulk(s.store);
-    g_stats.last_save_serialise_ms = emscripten_get_now() - ts;
-    js_store_write(g_save_bulk.data(), int(g_save_bulk.size()), user.c_str());
+    rk::BulkParts parts = g_saver->take();
+    g_saver.reset();
+    g_save_bulk = std::move(parts.bulk);
+    g_save_texts = std::move(parts.texts);
+    g_stats.last_save_serialise_ms = g_saver_work_ms + (emscripten_get_now() - ts);
+    js_store_write(g_save_bulk.data(), int(g_save_bulk.size()), g_save_texts.data(), int(g_save_texts.size()),
+                   user.c_str());
   } else {
-    js_store_write(nullptr, -1, user.c_str());
+    js_store_write(nullptr, -1, nullptr, -1, user.c_str());
   }
   g_write_in_flight = true;
   g_bulk_in_flight = with_bulk;
   g_stats.last_save_ms = emscripten_get_now() - t0;
   g_stats.last_save_bulk = with_bulk;
   if (with_bulk) {
-    g_stats.last_bulk_save_ms = g_stats.last_save_ms;
+    // The longest main-thread task of the serialisation (its slices, or the final one).
+    g_stats.last_bulk_save_ms = std::max(g_saver_longest_ms, g_stats.last_save_ms);
     g_stats.last_bulk_serialise_ms = g_stats.last_save_serialise_ms;
   }
   g_storage.saving = true;
   s.user_dirty = false;
   if (with_bulk) s.bulk_dirty = false;
+  return true;
 }
 
 void save_now(Session& s) {
@@ -355,8 +402,10 @@ void end_frame(Session& s) {
   }
   if (g_storage.blocked || g_storage.other_tab_changed || g_write_in_flight || s.importer) return;
   if (now < g_retry_after_ms) return;
-  // Debounce: save 400 ms after the last change (bulk right away after an import).
-  if (s.bulk_dirty || (s.user_dirty && now - g_last_change_ms > 400)) save_now(s);
+  // Debounce: save 400 ms after the last change (bulk right away after an import, serialised
+  // a few ms per frame).
+  if (s.bulk_dirty) start_write(s, true, 8.0);
+  else if (s.user_dirty && now - g_last_change_ms > 400) save_now(s);
 }
 
 void download_raw_stored_state() {
@@ -366,9 +415,13 @@ void download_raw_stored_state() {
   std::string name = "rekindle-unreadable-user.json";
   download(name, "application/json", j.dump(2));
   if (!g_raw_bulk.empty()) download("rekindle-unreadable-bulk.bin", "application/octet-stream", g_raw_bulk);
+  if (!g_raw_texts.empty()) download("rekindle-unreadable-texts.bin", "application/octet-stream", g_raw_texts);
 }
 
+void cancel_bulk_save() { g_saver.reset(); }
+
 void start_fresh(Session& s) {
+  g_saver.reset();
   g_storage.blocked = false;
   g_storage.load_error.clear();
   js_force_next_write();
@@ -377,6 +430,7 @@ void start_fresh(Session& s) {
 }
 
 void clear_all_data(Session& s) {
+  g_saver.reset();  // it reads the Store being replaced
   s.store = rk::Store{};
   s.last_report = {};
   s.has_report = false;
@@ -411,10 +465,67 @@ EMSCRIPTEN_KEEPALIVE void rk_file_commit(const char* name) {
 
 EMSCRIPTEN_KEEPALIVE void rk_import_begin() { g_import_requested = true; }
 
+// The stored message texts (RK.loadTexts): a buffer of len bytes JS fills chunk by chunk, or null
+// when no texts are expected any more (a restore or clearAll replaced the data meanwhile).
+EMSCRIPTEN_KEEPALIVE char* rk_texts_alloc(double len) {
+  if (!g_session || !g_session->store.texts_pending || len < 0) return nullptr;
+  try {
+    g_load_texts.assign(size_t(len), '\0');
+  } catch (...) {
+    return nullptr;
+  }
+  return g_load_texts.data();
+}
+
+static void texts_finished() {
+  g_texts_loading = false;
+  g_stats.texts_load_ms = emscripten_get_now() - g_texts_started_ms;
+  js_mark("rk:texts-end");
+}
+
+// The texts could not be read or attached: reported like an unreadable stored state (saving
+// stays off so nothing is overwritten). The rest of the data stays usable; its messages show
+// without text, and an import can run (into memory only, until the user chooses).
+static void texts_unreadable(rk::Session& s, const std::string& why) {
+  if (g_storage.load_error.empty())
+    g_storage.load_error = "The message texts stored in this browser could not be read (" + why + ").";
+  g_storage.blocked = true;
+  for (rk::Message& m : s.store.messages) m.subject = m.text = rk::TextRef{};
+  s.store.texts.clear();
+  s.store.texts_pending = false;
+  s.store.texts_expected = 0;
+  ++s.revision;
+}
+
+EMSCRIPTEN_KEEPALIVE void rk_texts_commit() {
+  texts_finished();
+  if (!g_session || !g_session->store.texts_pending) {
+    std::string().swap(g_load_texts);
+    return;
+  }
+  rk::Session& s = *g_session;
+  std::string err;
+  if (rk::attach_texts(std::move(g_load_texts), s.store, err)) {
+    ++s.revision;
+    ++s.data_generation;  // the font code rescans the text
+  } else {
+    g_raw_texts = std::move(g_load_texts);
+    texts_unreadable(s, err);
+  }
+  g_load_texts = std::string();
+}
+
+EMSCRIPTEN_KEEPALIVE void rk_texts_failed(const char* problem) {
+  texts_finished();
+  std::string().swap(g_load_texts);
+  if (g_session && g_session->store.texts_pending) texts_unreadable(*g_session, problem ? problem : "unknown error");
+}
+
 EMSCRIPTEN_KEEPALIVE void rk_storage_done(int ok, const char* err) {
   g_write_in_flight = false;
   g_storage.saving = false;
-  std::string().swap(g_save_bulk);  // JS is done with it (committed or aborted): free it
+  std::string().swap(g_save_bulk);  // JS is done with them (committed or aborted): free them
+  std::string().swap(g_save_texts);
   // (a failed write marks bulk_dirty again below and serialises anew on the retry)
   if (ok) {
     g_storage.save_error.clear();
@@ -513,7 +624,11 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
              {"saving", st.saving}, {"used_bytes", st.used_bytes}, {"quota_bytes", st.quota_bytes},
              {"persisted", st.persisted}, {"dirty", s.user_dirty || s.bulk_dirty}};
     } else if (method == "exportState") {
-      out["json"] = rk::export_backup(s.store);
+      // Never a backup without the message texts.
+      if (s.store.texts_pending)
+        out["error"] = "Messages are still loading; try again in a moment.";
+      else
+        out["json"] = rk::export_backup(s.store);
     } else if (method == "importState") {
       std::string text = args.value("json", std::string());
       rk::Store restored;
@@ -522,6 +637,7 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
         out["error"] = "This backup could not be restored: " + err;
         rk::ui::show_message("Restore failed", out["error"].get<std::string>());
       } else {
+        rk::platform::cancel_bulk_save();
         s.store = std::move(restored);
         s.recompute();
         s.bulk_dirty = s.user_dirty = true;
@@ -552,7 +668,8 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
              {"init_ms", g_stats.init_ms}, {"import_work_ms", g_stats.import_work_ms},
              {"import_longest_slice_ms", g_stats.import_longest_slice_ms},
              {"import_frames", g_stats.import_frames}, {"import_long_slices", g_stats.long_slices}, {"import_drawn_frames", g_stats.import_drawn_frames}, {"heap_bytes", double(emscripten_get_heap_size())},
-             {"importing", bool(s.importer)}};
+             {"importing", bool(s.importer)}, {"texts_pending", s.store.texts_pending},
+             {"texts_load_ms", g_stats.texts_load_ms}};
     } else if (method == "report") {
       out = s.has_report ? rk::report_json(s.last_report) : json();
     } else if (method == "view") {
@@ -575,5 +692,12 @@ namespace rk::platform {
 void signal_ready() {
   js_mark("rk:ready");
   js_resolve_ready();
+  // The first interactive frame is drawn: now read the message texts (most of the stored bytes).
+  if (g_session && g_session->store.texts_pending && !g_storage.blocked && !g_texts_loading) {
+    g_texts_loading = true;
+    g_texts_started_ms = emscripten_get_now();
+    js_mark("rk:texts-start");
+    js_load_texts();
+  }
 }
 }  // namespace rk::platform

@@ -111,7 +111,10 @@ void banners(Session& s) {
     banner(st.save_error, error_color());
     if (ImGui::Button("Try saving again")) platform::save_now(s);
     ImGui::SameLine();
+    // No backup without the message texts: they are still loading for a moment after start-up.
+    ImGui::BeginDisabled(s.store.texts_pending);
     if (ImGui::Button("Download a backup")) platform::download("rekindle-backup.json", "application/json", export_backup(s.store));
+    ImGui::EndDisabled();
     ImGui::Separator();
   }
 }

@@ -51,10 +51,22 @@ struct MessageText {
 };
 MessageText message_text(const Store& st, const Message& m) { return {st.text(m.subject), st.text(m.text)}; }
 
+// The bold and large fonts (names, headings) start from a small set and get what the names use:
+// three fonts of the whole base set (~2,500 glyphs each) made the atlas, and every page load,
+// several times bigger and slower for letters that never appear.
+const std::vector<CodepointRange>& heading_ranges() {
+  static const std::vector<CodepointRange> k = {
+      {0x0020, 0x007E}, {0x00A0, 0x00FF},  // ASCII, Latin-1
+      {0x2010, 0x2027},                    // dashes, quotes, bullet, ellipsis
+      {0x20AC, 0x20AC}, {0xFFFD, 0xFFFD},  // euro, replacement character
+  };
+  return k;
+}
+
 void scan_data(const Session& s) {
   g_names.clear();
   g_texts.clear();
-  g_names.add_ranges(base_ranges());
+  g_names.add_ranges(heading_ranges());
   size_t budget = size_t(64) << 20;  // bytes of message text scanned at most
   for (const Contact& c : s.store.contacts) {
     g_names.add_text(c.first_name);
@@ -221,6 +233,7 @@ bool prepare_fonts(Session& s, float ratio) {
     g_want_names = from_cp(g_names.ranges());
     static CodepointSet all;
     all = g_names;
+    all.add_ranges(base_ranges());  // the regular font keeps the whole base set
     all.merge(g_texts);
     scan_user(s, all);
     const std::vector<CodepointRange> all_ranges = all.ranges();

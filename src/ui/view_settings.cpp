@@ -237,8 +237,11 @@ void data(Session& s) {
     if (ImGui::Button("Ask the browser to keep it")) platform::request_persistent_storage();
   }
   ImGui::Spacing();
+  // No backup without the message texts: they are still loading for a moment after start-up.
+  ImGui::BeginDisabled(s.store.texts_pending);
   if (ImGui::Button("Download a backup (.json)"))
     platform::download("rekindle-backup-" + format_iso(s.today) + ".json", "application/json", export_backup(s.store));
+  ImGui::EndDisabled();
   help_marker("Your contacts, notes, tags, dates and settings in one file. Keep it somewhere safe; "
               "Restore reads it back here or in another browser.");
   same_line_if_fits(button_width("Restore a backup..."));
@@ -260,8 +263,10 @@ void data(Session& s) {
                        "It cannot be undone. Download a backup first if you may want them back.");
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
+    ImGui::BeginDisabled(s.store.texts_pending);
     if (ImGui::Button("Download a backup first"))
       platform::download("rekindle-backup-" + format_iso(s.today) + ".json", "application/json", export_backup(s.store));
+    ImGui::EndDisabled();
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.15f, 0.15f, 1));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));

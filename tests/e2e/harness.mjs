@@ -151,7 +151,7 @@ export async function importViaApi(page, files) {
 }
 
 // What the app has stored in IndexedDB, read behind its back (persistence tests): every key of
-// the object store "state" (sorted), meta, and the byte length of each bulk record.
+// the object store "state" (sorted), meta, and the byte length of each bulk and texts record.
 export async function storedLayout(page, dbName = 'rekindle') {
   return page.evaluate((dbName) => new Promise((resolve, reject) => {
     const req = indexedDB.open(dbName, 1);
@@ -164,7 +164,7 @@ export async function storedLayout(page, dbName = 'rekindle') {
       k.onsuccess = () => {
         out.keys = k.result.map(String).sort();
         for (const key of out.keys) {
-          if (key !== 'bulk' && !key.startsWith('bulk:')) continue;
+          if (key !== 'bulk' && !key.startsWith('bulk:') && !key.startsWith('texts:')) continue;
           const g = st.get(key);
           g.onsuccess = () => { out.sizes[key] = g.result ? g.result.length : null; };
         }
@@ -175,4 +175,9 @@ export async function storedLayout(page, dbName = 'rekindle') {
       st.transaction.onerror = () => { db.close(); reject(st.transaction.error); };
     };
   }), dbName);
+}
+
+// Waits until the stored message texts, read after the first frame, are attached (or failed).
+export async function waitTexts(page, timeout = 60000) {
+  await page.waitForFunction(() => !window.rekindle.stats().texts_pending, null, { timeout, polling: 50 });
 }

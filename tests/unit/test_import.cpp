@@ -261,3 +261,35 @@ TEST_CASE("identity: url keys", "[import]") {
   CHECK(is_placeholder_name("LinkedIn Member"));
   CHECK_FALSE(is_placeholder_name("LinkedIn Members"));
 }
+
+TEST_CASE("import: UTF-8 is checked piece by piece while a big zip entry inflates", "[import][zip]") {
+  // A messages.csv of several MB (several inflate pieces) with multi-byte letters everywhere, so
+  // sequences straddle the pieces: valid text imports unchanged; one stray byte near the end is
+  // still found (and replaced), however far from the first piece it is.
+  std::string csv = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n";
+  const std::string body = "Zo\xC3\xAB \xE2\x80\x94 \xE5\xBC\xA0\xE4\xBC\x9F \xF0\x9F\x99\x82 caf\xC3\xA9";
+  for (int i = 0; csv.size() < (size_t(3) << 20) + 12345; ++i) {
+    csv += "c" + std::to_string(i % 500) + ",,Ana P\xC3\xA9rez,https://www.linkedin.com/in/ana,Me,https://www.linkedin.com/in/me," +
+           "2024-01-0" + std::to_string(1 + i % 9) + " 10:00:00 UTC,," + body + std::to_string(i) + ",INBOX\n";
+  }
+  Store good, bad;
+  ImportReport g = import_all(good, kToday, {{"export.zip", make_zip({{"messages.csv", csv, true}})}});
+  REQUIRE(g.committed);
+  REQUIRE(good.messages.size() > 20000);
+  const std::string last_good(good.text(good.messages.back().text));
+  CHECK(last_good.find(body) == 0);
+  size_t replaced = 0;
+  for (const Message& m : good.messages) replaced += good.text(m.text).find("\xEF\xBF\xBD") != std::string_view::npos;
+  CHECK(replaced == 0);
+
+  std::string broken = csv;
+  const size_t at = broken.rfind("caf\xC3\xA9");
+  REQUIRE(at != std::string::npos);
+  broken[at + 3] = '\xFF';  // "caf" + a stray byte + a continuation byte
+  ImportReport b = import_all(bad, kToday, {{"export.zip", make_zip({{"messages.csv", broken, true}})}});
+  REQUIRE(b.committed);
+  REQUIRE(bad.messages.size() == good.messages.size());
+  size_t bad_texts = 0;
+  for (const Message& m : bad.messages) bad_texts += bad.text(m.text).find("\xEF\xBF\xBD") != std::string_view::npos;
+  CHECK(bad_texts == 1);
+}

@@ -771,3 +771,28 @@ TEST_CASE("split bulk data: the rest loads first, the message texts attach after
     CHECK(diff_bulk(s, src) == "");
   }
 }
+
+TEST_CASE("BulkSaver in tiny slices writes exactly what one call writes", "[serialize]") {
+  const Store src = random_store(12, 700, 3000);
+  for (int format : {2, 3}) {
+    BulkSaver saver(src, format);
+    int slices = 0;
+    while (!saver.step(0.0)) REQUIRE(++slices < 1000000);
+    const BulkParts sliced = saver.take();
+    CHECK(slices > 10);
+    if (format == 2) {
+      CHECK(sliced.bulk == save_bulk(src));
+      CHECK(sliced.texts.empty());
+    } else {
+      const BulkParts whole = save_bulk_parts(src);
+      CHECK(sliced.bulk == whole.bulk);
+      CHECK(sliced.texts == whole.texts);
+      Store back;
+      std::string error;
+      REQUIRE(load_bulk(std::string_view(sliced.bulk), back, error));
+      std::string texts = sliced.texts;
+      REQUIRE(attach_texts(std::move(texts), back, error));
+      CHECK(diff_bulk(back, src) == "");
+    }
+  }
+}
