@@ -817,17 +817,30 @@ struct BulkSaver::Impl {
     crc_upto = tw.out.size();
   }
 
-  void finish() {
-    if (format == 3) {
-      crc_texts();
-      for (int k = 0; k < 4; ++k) tw.out.push_back(char((text_crc >> (8 * k)) & 0xff));
-    }
+  void patch_length() {
     uint64_t len = w.out.size() - payload_at;
     for (int k = 0; k < 5; ++k) {
       w.out[len_at + size_t(k)] = char((len & 0x7f) | (k < 4 ? 0x80 : 0));
       len >>= 7;
     }
-    append_crc(w.out);
+  }
+
+  // The bulk part's CRC (after the length is patched in), 4 MB per call.
+  uLong bulk_crc = crc32(0L, Z_NULL, 0);
+  size_t bulk_crc_upto = 0;
+  bool crc_bulk_some() {
+    const size_t n = std::min(w.out.size() - bulk_crc_upto, size_t(4) << 20);
+    bulk_crc = crc32_z(bulk_crc, reinterpret_cast<const Bytef*>(w.out.data()) + bulk_crc_upto, n);
+    bulk_crc_upto += n;
+    return bulk_crc_upto == w.out.size();
+  }
+
+  void finish() {
+    if (format == 3) {
+      crc_texts();
+      for (int k = 0; k < 4; ++k) tw.out.push_back(char((text_crc >> (8 * k)) & 0xff));
+    }
+    for (int k = 0; k < 4; ++k) w.out.push_back(char((bulk_crc >> (8 * k)) & 0xff));
     done = true;
   }
 
@@ -888,7 +901,12 @@ struct BulkSaver::Impl {
               return false;
             }
           }
+          crc_texts();
+          patch_length();
           section = 5;
+          break;
+        case 5:  // the checksum of the bulk part
+          if (crc_bulk_some()) section = 6;
           break;
         default:
           finish();

@@ -66,7 +66,7 @@ for (let run = 0; run < runs; run++) {
     await page.evaluate(() => rekindle.flush());
     st = await page.evaluate(() => rekindle.stats());
     // The import's save: serialising (one task), then chunks put from IndexedDB callbacks.
-    r.save_bulk_serialise_ms = st.last_bulk_save_ms;
+    r.save_bulk_serialise_ms = st.last_bulk_serialise_ms;
     r.save_bulk_longest_task_ms = st.bulk_save_longest_task_ms;
     r.save_bulk_total_ms = st.bulk_save_total_ms;
     const id = (await page.evaluate(() => rekindle.contacts({ limit: 1 })))[0].id;
