@@ -361,12 +361,7 @@ void draw_detail(Session& s) {
   // Actions
   profile_button(c);
   same_line_if_fits(button_width("Mark contacted"));
-  if (ImGui::Button("Mark contacted")) {
-    remember_for_undo(s, c.id, "Marked " + c.name() + " as contacted today.");
-    std::string err;
-    if (mark_contacted(s.store, c.id, s.today, err)) s.touched(c.id);
-  }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Logs that you got in touch today; the next follow-up follows the cadence.");
+  contacted_button(s, c, "Mark contacted", "Logs that you got in touch today; the next follow-up follows the cadence.");
   same_line_if_fits(button_width("Log interaction..."));
   if (ImGui::Button("Log interaction...")) ImGui::OpenPopup("log");
   log_popup(s, c);

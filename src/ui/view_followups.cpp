@@ -104,12 +104,7 @@ void card(Session& s, uint32_t i, float width) {
     ImGui::EndTooltip();
   }
   same_line_if_fits(button_width("Done"));
-  if (ImGui::Button("Done")) {
-    remember_for_undo(s, c.id, "Marked " + c.name() + " as contacted.");
-    std::string err;
-    if (mark_contacted(s.store, c.id, s.today, err)) s.touched(c.id);
-  }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mark as contacted today");
+  contacted_button(s, c, "Done", "Mark as contacted today");
   same_line_if_fits(button_width("Snooze"));
   snooze_button(s, c.id);
   same_line_if_fits(button_width("Archive"));

@@ -69,6 +69,8 @@ std::string_view display_view(std::string_view s);
 // "Open LinkedIn profile": disabled with an explanation when the URL is not a safe LinkedIn URL.
 void profile_button(const Contact& c, const char* label = "Open LinkedIn profile");
 // Snooze presets (1 week, 1 month, 3 months, custom date) as a popup opened by a button.
+// Logs that the user got in touch today (with undo).
+void contacted_button(Session& s, const Contact& c, const char* label, const char* tooltip);
 void snooze_button(Session& s, ContactId id, const char* label = "Snooze");
 // Remembers the user data of a contact before a one-click action, so it can be undone.
 void remember_for_undo(Session& s, ContactId id, const std::string& what);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "core/api.hpp"
 #include "core/bidi.hpp"
 #include "core/dates.hpp"
 #include "core/export.hpp"
@@ -234,6 +235,15 @@ bool date_field(const char* id, Day& value, float width) {
     ImGui::PopStyleColor();
   }
   return changed;
+}
+
+void contacted_button(Session& s, const Contact& c, const char* label, const char* tooltip) {
+  if (ImGui::Button(label)) {
+    remember_for_undo(s, c.id, "Marked " + c.name() + " as contacted today.");
+    std::string err;
+    if (mark_contacted(s.store, c.id, s.today, err)) s.touched(c.id);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
 }
 
 void snooze_button(Session& s, ContactId id, const char* label) {

@@ -9,21 +9,13 @@
 
 #include "core/bidi.hpp"
 #include "core/glyphs.hpp"
+#include "utf8_encode.hpp"
 
 using namespace rk;
 
 namespace {
 
-std::string u8(const std::u32string& s) {
-  std::string out;
-  for (char32_t cp : s) {
-    if (cp < 0x80) out += char(cp);
-    else if (cp < 0x800) { out += char(0xC0 | (cp >> 6)); out += char(0x80 | (cp & 0x3F)); }
-    else if (cp < 0x10000) { out += char(0xE0 | (cp >> 12)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F)); }
-    else { out += char(0xF0 | (cp >> 18)); out += char(0x80 | ((cp >> 12) & 0x3F)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F)); }
-  }
-  return out;
-}
+std::string u8(const std::u32string& s) { return rktest::utf8(s); }
 
 // Valid UTF-8 only (the test texts are).
 std::vector<char32_t> decode(const std::string& s) {

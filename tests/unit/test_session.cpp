@@ -65,6 +65,13 @@ void check_same(const Session& a, const Session& b) {
   CHECK(a.search.haystack == b.search.haystack);
 }
 
+// A Session holding an uninterrupted import of `files`, scored.
+void import_whole(Session& s, const Files& files, Day today) {
+  s.today = today;
+  import_all(s.store, today, files);
+  s.recompute();
+}
+
 }  // namespace
 
 TEST_CASE("an import in many small slices equals one uninterrupted import", "[session][import]") {
@@ -72,9 +79,7 @@ TEST_CASE("an import in many small slices equals one uninterrupted import", "[se
   const Files files = export_of(400, 3000, 7, m);
 
   Session whole;
-  whole.today = m.today;
-  import_all(whole.store, m.today, files);
-  whole.recompute();
+  import_whole(whole, files, m.today);
 
   Session sliced;
   sliced.today = m.today;
@@ -124,9 +129,7 @@ TEST_CASE("evaluations without reasons are the same but for the reasons; Session
   rkgen::Manifest m;
   const Files files = export_of(300, 3000, 11, m);
   Session s;
-  s.today = m.today;
-  import_all(s.store, m.today, files);
-  s.recompute();
+  import_whole(s, files, m.today);
   REQUIRE(s.evals.size() == s.store.contacts.size());
   size_t differ = 0, empty_reasons = 0;
   for (uint32_t i = 0; i < s.store.contacts.size(); ++i) {

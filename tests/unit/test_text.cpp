@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/text.hpp"
+#include "utf8_encode.hpp"
 
 using namespace rk;
 
@@ -77,16 +78,6 @@ TEST_CASE("fold is case-, accent- and whitespace-insensitive", "[text]") {
   CHECK(fold("") == "");
 }
 
-namespace {
-std::string utf8_of(uint32_t cp) {
-  std::string o;
-  if (cp < 0x80) o += char(cp);
-  else if (cp < 0x800) { o += char(0xC0 | (cp >> 6)); o += char(0x80 | (cp & 63)); }
-  else if (cp < 0x10000) { o += char(0xE0 | (cp >> 12)); o += char(0x80 | ((cp >> 6) & 63)); o += char(0x80 | (cp & 63)); }
-  else { o += char(0xF0 | (cp >> 18)); o += char(0x80 | ((cp >> 12) & 63)); o += char(0x80 | ((cp >> 6) & 63)); o += char(0x80 | (cp & 63)); }
-  return o;
-}
-}  // namespace
 
 TEST_CASE("fold's per-code-point cache agrees with utf8proc on the whole string", "[text]") {
   // Every BMP code point alone and between letters, then random mixes (marks after letters,
@@ -98,7 +89,7 @@ TEST_CASE("fold's per-code-point cache agrees with utf8proc on the whole string"
   };
   for (uint32_t cp = 0x80; cp < 0x10000; ++cp) {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-    std::string c = utf8_of(cp);
+    std::string c = rktest::utf8(cp);
     check(c);
     check("A" + c + "b " + c + c);
   }
@@ -111,7 +102,7 @@ TEST_CASE("fold's per-code-point cache agrees with utf8proc on the whole string"
     int len = 1 + int(x % 9);
     for (int k = 0; k < len; ++k) {
       x ^= x << 13; x ^= x >> 7; x ^= x << 17;
-      s += utf8_of(pool[x % (sizeof pool / sizeof pool[0])]);
+      s += rktest::utf8(pool[x % (sizeof pool / sizeof pool[0])]);
     }
     check(s);
   }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/bidi.hpp"
+#include "utf8_encode.hpp"
 #include "core/charts.hpp"
 #include "core/glyphs.hpp"
 #include "core/scoring.hpp"
@@ -13,17 +14,7 @@ using namespace rk::test;
 
 namespace {
 
-std::string u8(const char32_t* s) {
-  std::string out;
-  for (; *s; ++s) {
-    char32_t cp = *s;
-    if (cp < 0x80) out += char(cp);
-    else if (cp < 0x800) { out += char(0xC0 | (cp >> 6)); out += char(0x80 | (cp & 0x3F)); }
-    else if (cp < 0x10000) { out += char(0xE0 | (cp >> 12)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F)); }
-    else { out += char(0xF0 | (cp >> 18)); out += char(0x80 | ((cp >> 12) & 0x3F)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F)); }
-  }
-  return out;
-}
+std::string u8(const char32_t* s) { return rktest::utf8(std::u32string_view(s)); }
 
 }  // namespace
 
