@@ -18,6 +18,18 @@
   // SDL cancels mousedown's default action, which would have focused the canvas: keys only
   // reach the app while the canvas has focus, so give it focus on every press.
   canvas.addEventListener('pointerdown', function () { if (document.activeElement !== canvas) canvas.focus(); }, true);
+  // The page's CSP requires Trusted Types for script URLs: the only ones the page ever hands
+  // over are its own service worker and its import worker, through the one policy the CSP
+  // allows ('rekindle'), created once here.
+  var policy = null;
+  var scriptURL = function (u) {
+    if (u !== 'sw.js' && u !== 'import-worker.js') throw new TypeError('not allowed: ' + u);
+    return u;
+  };
+  if (window.trustedTypes && window.trustedTypes.createPolicy) {
+    try { policy = window.trustedTypes.createPolicy('rekindle', { createScriptURL: scriptURL }); } catch (e) { policy = null; }
+  }
+  var trustedScriptURL = function (u) { return policy ? policy.createScriptURL(u) : scriptURL(u); };
   var hasGl2 = false;
   try { hasGl2 = !!document.createElement('canvas').getContext('webgl2'); } catch (e) {}
   window.Module = {
@@ -29,7 +41,7 @@
       fatal('Rekindle stopped unexpectedly',
         'Something went wrong (' + what + '). Your stored data is safe. Reload the page to continue.');
     },
-    RK: { fatal: function (t) { fatal('Rekindle cannot start', t); } },
+    RK: { fatal: function (t) { fatal('Rekindle cannot start', t); }, scriptURL: trustedScriptURL },
   };
   if (!hasGl2) {
     fatal('WebGL 2 is not available',
@@ -38,14 +50,7 @@
   }
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     window.addEventListener('load', function () {
-      // The page's CSP requires Trusted Types: the one script URL the page ever hands over is
-      // its own service worker, through the one policy the CSP allows ('rekindle').
-      var url = 'sw.js';
-      if (window.trustedTypes && window.trustedTypes.createPolicy) {
-        url = window.trustedTypes.createPolicy('rekindle', {
-          createScriptURL: function (u) { if (u !== 'sw.js') throw new TypeError('not allowed: ' + u); return u; },
-        }).createScriptURL('sw.js');
-      }
+      var url = trustedScriptURL('sw.js');
       var hadWorker = !!navigator.serviceWorker.controller;
       navigator.serviceWorker.register(url).then(function (reg) {
         // A page served by an older worker asks for a newer version right away (browsers only

@@ -217,7 +217,9 @@ RK.takeStoredBulk = function (out) {
 // textsPtr, which C++ keeps alive and unchanged until rk_storage_done. They are read chunk by
 // chunk, each time through the current HEAPU8: the heap may grow between two chunks (which
 // replaces HEAPU8), so no view is kept across callbacks.
-RK.write = function (bulkPtr, bulkLen, textsPtr, textsLen, user) {
+// `parts` ({bulk, texts} Uint8Arrays, the import worker's result), when given, is the source of
+// the chunks instead of the heap: that data is already serialised and never entered C++'s save.
+RK.write = function (bulkPtr, bulkLen, textsPtr, textsLen, user, parts) {
   RK.writes++;
   if (bulkLen < 0 || textsLen < 0) textsLen = 0;
   var stat = RK.lastWrite = {
@@ -265,9 +267,11 @@ RK.write = function (bulkPtr, bulkLen, textsPtr, textsLen, user) {
     var size = RK.chunkBytes;
     var n = bulkLen >= 0 ? Math.max(1, Math.ceil(bulkLen / size)) : 0;
     var nt = bulkLen >= 0 ? Math.ceil(textsLen / size) : 0;
-    // The chunks to put, bulk first: [pointer, length, chunk index, key] of chunk j (0 … n+nt-1).
+    // The chunks to put, bulk first: [offset in the source, length, chunk index, key, source]
+    // of chunk j (0 … n+nt-1). The heap source is looked up per chunk (it may have grown).
     var chunkOf = function (j) {
-      return j < n ? [bulkPtr >>> 0, bulkLen, j, RK.chunkKey(j)] : [textsPtr >>> 0, textsLen, j - n, RK.textsKey(j - n)];
+      if (parts) return j < n ? [0, bulkLen, j, RK.chunkKey(j), parts.bulk] : [0, textsLen, j - n, RK.textsKey(j - n), parts.texts];
+      return j < n ? [bulkPtr >>> 0, bulkLen, j, RK.chunkKey(j), HEAPU8] : [textsPtr >>> 0, textsLen, j - n, RK.textsKey(j - n), HEAPU8];
     };
     // Puts chunks k, k+1, … until this callback's budget is used, and continues from the success
     // callback of the last one: the page draws frames in between. put() clones its value before
@@ -283,10 +287,10 @@ RK.write = function (bulkPtr, bulkLen, textsPtr, textsLen, user) {
         var bytes;
         if (end - p === size) {
           scratch = scratch || new Uint8Array(size);
-          scratch.set(HEAPU8.subarray(p, end));
+          scratch.set(c[4].subarray(p, end));
           bytes = scratch;
         } else {
-          bytes = HEAPU8.slice(p, end);
+          bytes = c[4].slice(p, end);
         }
         r = st.put(bytes, c[3]);
         stat.chunks = ++k;
@@ -405,48 +409,219 @@ RK.addFile = function (name, bytes) {
   return true;
 };
 
-RK.readFiles = function (files) {
-  var list = [];
-  try { list = Array.prototype.slice.call(files || []); } catch (e) { list = []; }
-  return Promise.all(list.map(function (f) {
-    var name = (f && typeof f.name === 'string' && f.name) ? f.name : 'file';
-    if (!f || typeof f.arrayBuffer !== 'function') return Promise.resolve({ name: name, error: 'not a file' });
-    // Refused before reading: a 2 GB file would otherwise fail with an obscure browser error or
-    // exhaust the tab's memory. 1024 MB is ImportLimits::max_file_bytes (src/core/import.hpp).
-    if (typeof f.size === 'number' && f.size > 1024 * 1024 * 1024) {
-      return Promise.resolve({ name: name, error: 'is too large (' + Math.round(f.size / 1048576) +
-        ' MB; the limit is 1024 MB per file)' });
-    }
-    return f.arrayBuffer().then(function (ab) { return { name: name, bytes: new Uint8Array(ab) }; },
-      function (e) { return { name: name, error: 'could not be read: ' + (e && e.message || e) }; });
-  }));
-};
+// The one path for drops, the picker and rekindle.importFiles(). An import runs in a Web Worker
+// (import-worker.js: the engine without the interface) whenever the browser can start one: the
+// page keeps drawing and answering at full speed however big the export, and if the engine runs
+// out of memory only the worker dies. Otherwise (file://, no Worker, its files missing) the page
+// imports itself, in slices between frames.
+RK.workerDisabled = false;  // set by tests to exercise the in-page path
+RK.workerBroken = false;    // the worker could not start once: the page imports itself from then on
+RK.job = null;              // the worker import under way: {files, names, unreadable, worker, ready}
+RK.workerParts = null;      // the last worker result, kept until C++ has saved it (RK.write)
+RK.workerStats = null;      // the last worker import's timings (the benchmark reads them)
 
-// The one path for drops, the picker and rekindle.importFiles().
 RK.importFiles = function (files) {
   RK.importChain = (RK.importChain || Promise.resolve()).then(function () {
-    return RK.readFiles(files).then(function (read) {
-      return new Promise(function (resolve) {
-        var unreadable = [];
-        read.forEach(function (f) {
-          if (f.error) { unreadable.push(f); return; }
-          try {
-            if (!RK.addFile(f.name, f.bytes)) unreadable.push({ name: f.name, error: 'too large for this browser tab' });
-          } catch (e) { unreadable.push({ name: f.name, error: 'too large for this browser tab' }); }
-          f.bytes = null;
-        });
-        RK.importWaiters.push(function (report) {
-          unreadable.forEach(function (u) {
-            report.files.push({ name: u.name, kind: 'unknown', rows: 0, skipped: 0, errors: ['The file ' + u.error + '.'] });
-          });
-          resolve(report);
-        });
-        Module._rk_import_begin();
-      });
-    });
+    var worker = !RK.workerDisabled && !RK.workerBroken && typeof Worker === 'function' && location.protocol !== 'file:';
+    return worker ? RK.importInWorker(files) : RK.importInPage(files);
   });
   return RK.importChain;
 };
+
+// The files of a drop or a call, with those that cannot be imported set apart.
+RK.checkFiles = function (files) {
+  var list = [], out = { files: [], names: [], unreadable: [] };
+  try { list = Array.prototype.slice.call(files || []); } catch (e) { list = []; }
+  list.forEach(function (f) {
+    var name = (f && typeof f.name === 'string' && f.name) ? f.name : 'file';
+    if (!f || typeof f.arrayBuffer !== 'function') { out.unreadable.push({ name: name, error: 'is not a file' }); return; }
+    // Refused before reading: a 2 GB file would otherwise fail with an obscure browser error or
+    // exhaust the tab's memory. 1024 MB is ImportLimits::max_file_bytes (src/core/import.hpp).
+    if (typeof f.size === 'number' && f.size > 1024 * 1024 * 1024) {
+      out.unreadable.push({ name: name, error: 'is too large (' + Math.round(f.size / 1048576) + ' MB; the limit is 1024 MB per file)' });
+      return;
+    }
+    out.files.push(f);
+    out.names.push(name);
+  });
+  return out;
+};
+
+// Adds the files the import never saw to its report (the promise's; the interface shows the
+// engine's report).
+RK.withUnreadable = function (unreadable, report) {
+  unreadable.forEach(function (u) {
+    report.files.push({ name: u.name, kind: 'unknown', rows: 0, skipped: 0, errors: ['The file ' + u.error + '.'] });
+  });
+  return report;
+};
+
+RK.importInPage = function (files) {
+  var checked = RK.checkFiles(files);
+  return new Promise(function (resolve) {
+    RK.importWaiters.push(function (report) { resolve(RK.withUnreadable(checked.unreadable, report)); });
+    RK.addFilesAndBegin(checked);
+  });
+};
+
+// Reads the files into C++ (each copied into a buffer it owns, then dropped) and starts the
+// in-page import.
+RK.addFilesAndBegin = function (checked) {
+  var i = 0;
+  var next = function () {
+    if (i >= checked.files.length) { Module._rk_import_begin(); return; }
+    var f = checked.files[i], name = checked.names[i];
+    i++;
+    f.arrayBuffer().then(function (ab) {
+      try {
+        if (!RK.addFile(name, new Uint8Array(ab))) checked.unreadable.push({ name: name, error: 'is too large for this browser tab' });
+      } catch (e) { checked.unreadable.push({ name: name, error: 'is too large for this browser tab' }); }
+      next();
+    }, function (e) {
+      checked.unreadable.push({ name: name, error: 'could not be read: ' + (e && e.message || e) });
+      next();
+    });
+  };
+  next();
+};
+
+RK.importInWorker = function (files) {
+  var job = RK.checkFiles(files);
+  job.worker = null;
+  job.ready = false;
+  return new Promise(function (resolve) {
+    RK.importWaiters.push(function (report) { resolve(RK.withUnreadable(job.unreadable, report)); });
+    RK.job = job;
+    // C++ starts it when it can (not while stored texts are loading or a save is being made),
+    // serialises its data for the worker and calls RK.workerStart.
+    Module._rk_import_begin_remote();
+  });
+};
+
+// Called from C++ (js_worker_start): the page's imported data (format-3 parts in the heap,
+// copied here) and the files go to a new worker.
+RK.workerStart = function (today, bulkPtr, bulkLen, textsPtr, textsLen) {
+  var job = RK.job;
+  if (!job) return;
+  bulkPtr >>>= 0; textsPtr >>>= 0;
+  var base = { bulk: HEAPU8.slice(bulkPtr, bulkPtr + bulkLen).buffer, texts: HEAPU8.slice(textsPtr, textsPtr + textsLen).buffer };
+  var rec = RK.spare;
+  RK.spare = null;
+  try {
+    if (!rec || rec.failed) rec = RK.newWorker();
+  } catch (e) {
+    RK.workerFallback(job, e && e.message || String(e));
+    return;
+  }
+  var w = rec.worker;
+  job.worker = w;
+  job.posted = performance.now();
+  job.ready = rec.ready;
+  job.readyAt = rec.ready ? job.posted : 0;
+  w.onmessage = function (e) { RK.onWorkerMessage(job, e.data || {}); };
+  w.onerror = function (e) {
+    if (e && e.preventDefault) e.preventDefault();
+    var why = (e && e.message) || 'the import worker could not run';
+    if (!job.ready) RK.workerFallback(job, why);
+    else RK.workerFailed(job, why);
+  };
+  w.postMessage({ type: 'import', today: today, files: job.files, names: job.names, base: base }, [base.bulk, base.texts]);
+};
+
+RK.endJob = function (job) {
+  if (job.worker) { try { job.worker.terminate(); } catch (e) {} }
+  job.worker = null;
+  if (RK.job === job) RK.job = null;
+  setTimeout(RK.prewarmWorker, 3000);
+};
+
+// A worker is started ahead of time (a moment after the page is ready, and after each import)
+// so that an import does not wait for the engine to be fetched and instantiated. Each import
+// uses a fresh worker and ends it: that gives all of its memory back at once.
+RK.spare = null;
+RK.newWorker = function () {
+  var rec = { worker: new Worker(RK.scriptURL ? RK.scriptURL('import-worker.js') : 'import-worker.js'), ready: false, failed: null };
+  rec.worker.onmessage = function (e) {
+    var m = e.data || {};
+    if (m.type === 'ready') rec.ready = true;
+    else if (m.type === 'failed') rec.failed = String(m.message);
+  };
+  rec.worker.onerror = function (e) {
+    if (e && e.preventDefault) e.preventDefault();
+    rec.failed = (e && e.message) || 'the import worker could not run';
+  };
+  return rec;
+};
+RK.prewarmWorker = function () {
+  if (RK.spare || RK.job || RK.workerDisabled || RK.workerBroken || typeof Worker !== 'function' || location.protocol === 'file:') return;
+  try { RK.spare = RK.newWorker(); } catch (e) { RK.spare = null; }
+};
+
+// The worker never came up (its files are missing, the browser refused it): this import and
+// the next ones run in the page.
+RK.workerFallback = function (job, why) {
+  if (RK.job !== job) return;
+  console.info('import worker unavailable (' + why + '); importing in the page');
+  RK.workerBroken = true;
+  RK.endJob(job);
+  Module._rk_worker_unavailable();
+  RK.addFilesAndBegin(job);  // its waiter, already queued, gets the in-page import's report
+};
+
+RK.workerFailed = function (job, why) {
+  if (RK.job !== job) return;
+  RK.endJob(job);
+  Module._rk_worker_failed(RK.withString(String(why)));
+};
+
+RK.onWorkerMessage = function (job, m) {
+  if (RK.job !== job) return;
+  if (m.type === 'ready') {
+    job.ready = true;
+    job.readyAt = performance.now();
+  } else if (m.type === 'progress') {
+    Module._rk_worker_progress(+m.progress || 0, RK.withString(String(m.phase || '')));
+  } else if (m.type === 'failed') {
+    if (!job.ready) RK.workerFallback(job, m.message);
+    else RK.workerFailed(job, m.message);
+  } else if (m.type === 'done') {
+    var t0 = performance.now();
+    RK.endJob(job);
+    (m.unreadable || []).forEach(function (u) { job.unreadable.push(u); });
+    var hasData = m.bulk instanceof ArrayBuffer && m.texts instanceof ArrayBuffer;
+    // Kept here until C++ has copied them in (RK.workerCopy, over the next frames) and saved
+    // them as they are (RK.write).
+    RK.workerParts = hasData ? { bulk: new Uint8Array(m.bulk), texts: new Uint8Array(m.texts), copied: 0 } : null;
+    var stats = m.stats || {};
+    stats.started_to_ready_ms = job.readyAt ? job.readyAt - job.posted : 0;
+    stats.posted_to_done_ms = t0 - job.posted;
+    RK.workerStats = stats;
+    Module._rk_worker_done(RK.withString(String(m.report || '{}')),
+      hasData ? m.bulk.byteLength : -1, hasData ? m.texts.byteLength : -1);
+  }
+};
+
+// Called from C++ (js_worker_copy) once per frame during the takeover: copies the next pieces of
+// the worker's result into C++'s buffers for about budgetMs. 1: all copied, 0: more to come,
+// -1: there is nothing to copy.
+RK.workerCopy = function (bulkPtr, textsPtr, budgetMs) {
+  var p = RK.workerParts;
+  if (!p) return -1;
+  var total = p.bulk.length + p.texts.length, t0 = performance.now();
+  while (p.copied < total) {
+    var inBulk = p.copied < p.bulk.length;
+    var src = inBulk ? p.bulk : p.texts, off = inBulk ? p.copied : p.copied - p.bulk.length;
+    var n = Math.min(1024 * 1024, src.length - off);
+    // The current HEAPU8 each time: the heap may have grown since the last call.
+    HEAPU8.set(src.subarray(off, off + n), ((inBulk ? bulkPtr : textsPtr) >>> 0) + off);
+    p.copied += n;
+    if (performance.now() - t0 >= budgetMs) break;
+  }
+  return p.copied >= total ? 1 : 0;
+};
+
+// Called from C++ (js_worker_cancel): "Cancel import", a restore or "delete all" stops it.
+RK.workerCancel = function () { if (RK.job) RK.endJob(RK.job); };
 
 RK.importFinished = function (json) {
   var f = RK.importWaiters.shift();
@@ -587,6 +762,7 @@ Module.preRun.push(function () {
     version: 1,
     summary: function () { return RK.api('summary'); },
     importFiles: function (files) { return RK.importFiles(files); },
+    cancelImport: function () { return RK.api('cancelImport').ok; },
     contacts: function (opts) {
       var r = RK.api('contacts', opts || {});
       if (r && r.error) throw new Error(r.error);
@@ -658,6 +834,6 @@ Module.preRun.push(function () {
     select: function (id) { return RK.api('select', { id: id }); },
     settings: function (patch) { return RK.api('settings', patch || {}); },
   };
-  RK.resolveReady = function () { readyResolve(api); };
+  RK.resolveReady = function () { readyResolve(api); setTimeout(RK.prewarmWorker, 200); };
   window.rekindle = api;
 })();

@@ -269,6 +269,42 @@ json report_json(const ImportReport& r) {
   return j;
 }
 
+bool report_from_json(const json& j, ImportReport& r) {
+  if (!j.is_object() || !j.contains("files") || !j["files"].is_array()) return false;
+  auto strings = [](const json& a) {
+    std::vector<std::string> out;
+    if (a.is_array())
+      for (const json& s : a)
+        if (s.is_string()) out.push_back(s.get<std::string>());
+    return out;
+  };
+  ImportReport out;
+  try {
+    for (const json& f : j["files"]) {
+      if (!f.is_object()) return false;
+      FileReport fr;
+      fr.name = f.value("name", std::string());
+      const std::string kind = f.value("kind", std::string("unknown"));
+      for (int k = int(FileKind::Unknown); k <= int(FileKind::Profile); ++k)
+        if (kind == kind_name(FileKind(k))) fr.kind = FileKind(k);
+      fr.rows = f.value("rows", size_t(0));
+      fr.skipped = f.value("skipped", size_t(0));
+      fr.errors = strings(f.value("errors", json::array()));
+      fr.details = strings(f.value("details", json::array()));
+      out.files.push_back(std::move(fr));
+    }
+    out.contacts_added = j.value("contacts_added", 0);
+    out.contacts_updated = j.value("contacts_updated", 0);
+    out.cancelled = j.value("cancelled", false);
+    out.committed = j.value("committed", false);
+    if (j.contains("error") && j["error"].is_string()) out.error = j["error"].get<std::string>();
+  } catch (const json::exception&) {
+    return false;  // a field of the wrong type
+  }
+  r = std::move(out);
+  return true;
+}
+
 json summary_json(const Store& s, const std::vector<Evaluation>& evals) {
   const Summary sm = summarize(s);
   size_t counts[kStatusCount] = {};

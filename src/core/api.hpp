@@ -29,6 +29,8 @@ bool apply_patch(Store& s, ContactId id, const nlohmann::json& patch, std::strin
 bool mark_contacted(Store& s, ContactId id, Day day, std::string& error);
 
 nlohmann::json report_json(const ImportReport& r);
+// The inverse, for a report made elsewhere (the import worker): false if `j` is not one.
+bool report_from_json(const nlohmann::json& j, ImportReport& r);
 nlohmann::json summary_json(const Store& s, const std::vector<Evaluation>& evals);
 
 }  // namespace rk

@@ -37,14 +37,69 @@ void Session::settings_changed() {
 
 bool Session::start_import(std::vector<std::pair<std::string, std::string>> files) {
   // While stored message texts are still loading, an import would append to the wrong buffer.
-  if (importer || store.texts_pending) return false;
+  if (importing() || store.texts_pending) return false;
   importer = std::make_unique<Importer>(store, today);
   for (auto& f : files) importer->add_file(std::move(f.first), std::move(f.second));
   return true;
 }
 
+bool Session::begin_remote_import() {
+  // The worker imports on top of a copy of this Store, texts included.
+  if (importing() || store.texts_pending) return false;
+  remote = std::make_unique<RemoteImport>();
+  return true;
+}
+
+void Session::adopt_import(Store&& imported, ImportReport report) {
+  if (!remote || rescoring_) return;
+  last_report = std::move(report);
+  has_report = true;
+  imported.user = std::move(store.user);
+  imported.settings = std::move(store.settings);
+  store = std::move(imported);
+  remote->progress = 1.0f;
+  remote->phase = "Putting your network together";
+  bulk_dirty = true;
+  user_dirty = true;
+  begin_rescoring();
+  ++revision;  // the Store changed under the views (they draw nothing until the re-scoring ends)
+}
+
+void Session::end_remote_import(ImportReport report) {
+  if (!remote || rescoring_) return;
+  last_report = std::move(report);
+  has_report = true;
+  remote.reset();
+  ++revision;
+}
+
+float Session::import_progress() const {
+  if (importer) return importer->progress();
+  return remote ? remote->progress : 0.0f;
+}
+
+std::string Session::import_phase() const {
+  if (importer) return importer->phase();
+  return remote ? remote->phase : std::string();
+}
+
+void Session::cancel_import() {
+  if (importer) importer->cancel();
+  else if (remote && !rescoring_) remote->cancel_requested = true;
+}
+
+void Session::begin_rescoring() {
+  store.reindex();
+  rescoring_ = true;
+  score_pos_ = 0;
+  next_evals_.clear();
+  next_evals_.reserve(store.contacts.size());
+  next_search_.haystack.clear();
+  next_search_.haystack.reserve(store.contacts.size());
+}
+
 bool Session::pump_import(double budget_ms) {
-  if (!importer) return false;
+  if (!importer && !rescoring_) return false;
   using Clock = std::chrono::steady_clock;
   const auto deadline = Clock::now() + std::chrono::microseconds(int64_t(std::max(0.0, budget_ms) * 1000));
   if (!rescoring_) {
@@ -57,13 +112,7 @@ bool Session::pump_import(double budget_ms) {
     }
     bulk_dirty = true;
     user_dirty = true;
-    store.reindex();
-    rescoring_ = true;
-    score_pos_ = 0;
-    next_evals_.clear();
-    next_evals_.reserve(store.contacts.size());
-    next_search_.haystack.clear();
-    next_search_.haystack.reserve(store.contacts.size());
+    begin_rescoring();
     if (Clock::now() > deadline) return false;
   }
   // Evaluations and search text for every contact, a few hundred at a time.
@@ -81,6 +130,7 @@ bool Session::pump_import(double budget_ms) {
   std::vector<std::string>().swap(next_search_.haystack);
   rescoring_ = false;
   importer.reset();
+  remote.reset();
   ++revision;
   ++data_generation;
   return true;
@@ -106,10 +156,11 @@ Evaluation Session::eval_with_reasons(uint32_t index) const {
   return e;
 }
 
-bool Session::finishing() const { return importer && (rescoring_ || importer->merging()); }
+bool Session::finishing() const { return rescoring_ || (importer && importer->merging()); }
 
 void Session::finish_now() {
-  while (importer && !pump_import(1e9)) {
+  // (A remote import still running is left alone: until its result arrives the Store is whole.)
+  while ((importer || rescoring_) && !pump_import(1e9)) {
   }
 }
 

@@ -27,6 +27,16 @@ class Session {
   ImportReport last_report;
   bool has_report = false;
 
+  // An import running outside this Session (in the browser, a Web Worker with its own copy of
+  // the engine): the Store is not touched until adopt_import() hands over the result, so the
+  // page stays fully usable meanwhile; only the progress is known here.
+  struct RemoteImport {
+    float progress = 0;
+    std::string phase = "Starting the import";
+    bool cancel_requested = false;  // the platform stops the worker and calls end_remote_import()
+  };
+  std::unique_ptr<RemoteImport> remote;
+
   // Saving: the bulk data changes with imports, the user data with every edit.
   bool bulk_dirty = false;
   bool user_dirty = false;
@@ -47,6 +57,23 @@ class Session {
   // Runs a slice of the import (about budget_ms of work); returns true when an import finished
   // during this call. After the merge, evaluations and the search index are rebuilt in slices.
   bool pump_import(double budget_ms);
+
+  // Any import under way: in this thread, remote, or the re-scoring after either.
+  bool importing() const { return importer || remote || rescoring_; }
+  float import_progress() const;  // 0..1
+  std::string import_phase() const;
+  // The "Cancel import" button: an import in this thread stops at its next slice (unless the
+  // merge has begun); a remote one is flagged for the platform to stop.
+  void cancel_import();
+  // A remote import is starting (false if any import is under way or texts are pending).
+  bool begin_remote_import();
+  // The remote import's result: `imported` is the whole imported data (the worker's Store, as
+  // saved and loaded back), `report` what happened. This Store's user data and settings carry
+  // over (the user may have edited meanwhile); evaluations and search are rebuilt in slices by
+  // pump_import(), which returns true once done, like an import in this thread.
+  void adopt_import(Store&& imported, ImportReport report);
+  // A remote import that ended without data (failed, cancelled): only its report is kept.
+  void end_remote_import(ImportReport report);
   // The merge or the re-scoring after it is under way: store, evals and search do not agree
   // yet, so views must not draw them (and may not edit).
   bool finishing() const;
@@ -61,6 +88,8 @@ class Session {
   Evaluation eval_with_reasons(uint32_t index) const;  // evals[index] with its reasons
 
  private:
+  void begin_rescoring();
+
   bool rescoring_ = false;
   size_t score_pos_ = 0;
   std::vector<Evaluation> next_evals_;

@@ -19,9 +19,11 @@
 
 #include "core/api.hpp"
 #include "core/dates.hpp"
+#include "core/detached_import.hpp"
 #include "core/export.hpp"
 #include "core/serialize.hpp"
 #include "core/session.hpp"
+#include "platform/buffers.hpp"
 #include "platform/platform.hpp"
 #include "ui/ui.hpp"
 
@@ -58,6 +60,29 @@ std::string g_load_texts;
 bool g_texts_loading = false;
 double g_texts_started_ms = 0;
 double g_retry_after_ms = 0;
+// An import in the worker (RK.job in pre.js): JS asks for it (g_remote_requested); when nothing
+// stands in the way the page's imported data is serialised for the worker a slice per frame
+// (g_base_saver) and handed over with the files.
+bool g_remote_requested = false;
+std::unique_ptr<rk::BulkSaver> g_base_saver;
+// The worker's result is taken over in steps a frame apart, each well under 100 ms, because the
+// first touch of fresh heap pages is what costs (~25 µs per 4 KB page on slow machines: ~300 ms
+// for 50 MB): JS copies the parts in a few MB per frame (Copy), the pages the loaded Store will
+// occupy are touched in slices (Warm), then it is loaded and adopted at once (Load); the
+// Session then re-scores in slices. rk_worker_done starts it.
+struct Takeover {
+  enum Stage { Copy, Warm, Load } stage = Copy;
+  rk::ImportReport report;
+  std::string bulk, texts;  // filled by JS (RK.workerCopy)
+  char* warm = nullptr;
+  size_t warm_len = 0, warmed = 0;
+  ~Takeover() { std::free(warm); }
+};
+std::unique_ptr<Takeover> g_takeover;
+// RK.workerParts holds the current bulk data exactly as the worker serialised it: the next bulk
+// save writes those bytes instead of serialising the Store again.
+bool g_worker_parts = false;
+bool g_parts_in_flight = false;
 
 // Measurements for rekindle.stats(): the benchmark reads them instead of guessing from outside.
 struct Stats {
@@ -74,6 +99,8 @@ struct Stats {
   double import_work_ms = 0, import_longest_slice_ms = 0;
   int import_frames = 0, import_drawn_frames = 0;
   std::vector<std::string> long_slices;  // slices well over their budget: "phase: ms"
+  bool import_in_worker = false;
+  double worker_result_ms = 0;  // loading the worker's result into the Session (one task)
 } g_stats;
 
 }  // namespace
@@ -132,6 +159,24 @@ EM_JS(char*, js_stored_error, (), {
 // chunk (bulk and texts stay valid until rk_storage_done). bulk_len < 0: save the user data only.
 EM_JS(void, js_store_write, (const char* bulk, int bulk_len, const char* texts, int texts_len, const char* user), {
   Module.RK.write(bulk, bulk_len, texts, texts_len, UTF8ToString(user));
+});
+// The worker's result as it is (RK.workerParts): no serialisation on the page. 0 if JS has none.
+EM_JS(int, js_store_write_worker_parts, (const char* user), {
+  var p = Module.RK.workerParts;
+  if (!p) return 0;
+  Module.RK.write(0, p.bulk.length, 0, p.texts.length, UTF8ToString(user), p);
+  return 1;
+});
+EM_JS(void, js_drop_worker_parts, (), { Module.RK.workerParts = null; });
+// Starts the worker of RK.job with the page's imported data (copied by JS before this returns).
+EM_JS(void, js_worker_start, (int today, const char* bulk, double bulk_len, const char* texts, double texts_len), {
+  Module.RK.workerStart(today, bulk, bulk_len, texts, texts_len);
+});
+EM_JS(void, js_worker_cancel, (), { Module.RK.workerCancel(); });
+// Copies the next few MB of RK.workerParts into the two buffers: 1 when all is copied, 0 when
+// more is left, -1 when the parts are gone.
+EM_JS(int, js_worker_copy, (char* bulk, char* texts, double budget_ms), {
+  return Module.RK.workerCopy(bulk, texts, budget_ms);
 });
 EM_JS(void, js_force_next_write, (), { Module.RK.forceNextWrite = true; });
 EM_JS(void, js_clear_store, (), { Module.RK.clearStore().catch(function (e) { console.warn(e); }); });
@@ -297,22 +342,145 @@ void init(Session& s) {
 
 static std::string report_string(const rk::ImportReport& r) { return rk::report_json(r).dump(); }
 
+// The worker's parts no longer describe the Store (another import, a restore, "delete all").
+static void drop_worker_parts() {
+  if (!g_worker_parts) return;
+  g_worker_parts = false;
+  if (!g_parts_in_flight) js_drop_worker_parts();  // (a write in flight still reads them)
+}
+
+// A worker import ended without data (failed, cancelled, its result unreadable).
+static void finish_remote(Session& s, rk::ImportReport report) {
+  g_base_saver.reset();
+  g_takeover.reset();
+  s.end_remote_import(std::move(report));
+  g_stats.last_import_ms = emscripten_get_now() - g_stats.import_started_ms;
+  rk::ui::on_import_finished(s);
+  js_import_finished(report_string(s.last_report).c_str());
+}
+
+static void cancel_remote(Session& s) {
+  if (!s.remote || s.finishing()) return;
+  js_worker_cancel();
+  if (g_takeover) js_drop_worker_parts();  // the cancelled import's result
+  rk::ImportReport r;
+  r.cancelled = true;
+  finish_remote(s, std::move(r));
+}
+
+// One step of taking over the worker's result (see Takeover).
+static void take_over_step(Session& s, bool will_draw) {
+  Takeover& t = *g_takeover;
+  // The load is the one step that cannot be cut: never in a frame that also draws.
+  if (t.stage == Takeover::Load && will_draw) return;
+  const double t0 = emscripten_get_now();
+  const double budget = 40.0;
+  if (t.stage == Takeover::Copy) {
+    const int r = js_worker_copy(t.bulk.data(), t.texts.data(), budget);
+    if (r < 0) {
+      rk::ImportReport fail;
+      fail.error = "The imported data was lost on its way from the import worker. Nothing was changed.";
+      finish_remote(s, std::move(fail));
+      return;
+    }
+    if (r > 0) t.stage = Takeover::Warm;
+  } else if (t.stage == Takeover::Warm) {
+    // The loaded Store (contacts, messages, indexes) takes about three times the bulk part.
+    if (!t.warm) {
+      t.warm_len = 3 * t.bulk.size();
+      t.warm = static_cast<char*>(std::malloc(t.warm_len));
+      if (!t.warm) t.warm_len = 0;
+    }
+    while (t.warmed < t.warm_len && emscripten_get_now() - t0 < budget) {
+      const size_t n = std::min<size_t>(size_t(1) << 20, t.warm_len - t.warmed);
+      std::memset(t.warm + t.warmed, 0, n);
+      t.warmed += n;
+    }
+    if (t.warmed >= t.warm_len) {
+      std::free(t.warm);  // back to the allocator, pages touched: the load reuses them
+      t.warm = nullptr;
+      t.stage = Takeover::Load;
+    }
+  } else {
+    rk::Store imported;
+    std::string err;
+    bool ok = rk::load_bulk(std::move(t.bulk), imported, err);
+    if (ok && imported.texts_pending) ok = rk::attach_texts(std::move(t.texts), imported, err);
+    if (!ok) {
+      rk::ImportReport fail = std::move(t.report);
+      fail.committed = false;
+      fail.error = "The imported data could not be taken over (" + err + "). Nothing was changed.";
+      js_drop_worker_parts();
+      finish_remote(s, std::move(fail));
+      return;
+    }
+    s.adopt_import(std::move(imported), std::move(t.report));
+    g_takeover.reset();
+    g_worker_parts = true;  // RK.workerParts: saved as they are
+  }
+  const double spent = emscripten_get_now() - t0;
+  g_stats.worker_result_ms += spent;
+  g_stats.import_work_ms += spent;
+  g_stats.import_longest_slice_ms = std::max(g_stats.import_longest_slice_ms, spent);
+}
+
+// Starts an import the worker asked for once nothing stands in the way, serialises the page's
+// data for it (a slice per frame), hands it over, and stops it on "Cancel import".
+static void drive_remote_import(Session& s, bool will_draw) {
+  if (g_remote_requested && !s.importing() && !s.store.texts_pending && !g_saver) {
+    g_remote_requested = false;
+    s.begin_remote_import();
+    g_stats.import_in_worker = true;
+    g_stats.import_started_ms = emscripten_get_now();
+    g_stats.import_work_ms = g_stats.import_longest_slice_ms = 0;
+    g_stats.import_frames = g_stats.import_drawn_frames = 0;
+    g_stats.long_slices.clear();
+    g_base_saver = std::make_unique<rk::BulkSaver>(s.store);
+    s.remote->phase = "Preparing the import";
+  }
+  if (!s.remote || s.finishing()) return;
+  if (s.remote->cancel_requested) {
+    cancel_remote(s);
+    return;
+  }
+  if (g_takeover) {
+    take_over_step(s, will_draw);
+    return;
+  }
+  if (g_base_saver) {
+    // The Store's imported data does not change meanwhile (restores and "delete all" cancel
+    // the import first; edits only touch user data, which never goes to the worker).
+    const double t0 = emscripten_get_now();
+    if (!g_base_saver->step(40.0)) return;
+    rk::BulkParts base = g_base_saver->take();
+    g_base_saver.reset();
+    js_worker_start(int(s.today), base.bulk.data(), double(base.bulk.size()), base.texts.data(), double(base.texts.size()));
+    g_stats.import_work_ms += emscripten_get_now() - t0;
+    s.remote->phase = "Starting the import";
+  }
+}
+
 void begin_frame(Session& s, bool will_draw) {
   Day t = today_from_browser();
-  if (t != s.today && !s.importer) s.set_today(t);
+  if (t != s.today && !s.importing()) s.set_today(t);
+  // (A frame that took a step of a worker import's takeover does nothing else for the import.)
+  const bool took_over = g_takeover != nullptr;
+  drive_remote_import(s, will_draw);
   // An import asked for while the stored message texts are still loading waits for them (it
   // would append to the wrong buffer): the files stay in g_pending_files until then.
-  if (g_import_requested && !s.importer && !s.store.texts_pending && !g_saver) {
+  if (g_import_requested && !s.importing() && !s.store.texts_pending && !g_saver) {
     g_import_requested = false;
+    drop_worker_parts();
     s.start_import(std::move(g_pending_files));
+    g_stats.import_in_worker = false;
     g_stats.import_started_ms = emscripten_get_now();
     g_stats.import_work_ms = g_stats.import_longest_slice_ms = 0;
     g_stats.import_frames = g_stats.import_drawn_frames = 0;
     g_stats.long_slices.clear();
     g_pending_files.clear();
   }
-  if (s.importer) {
-    // The import runs in slices between frames. A slice gets what is left of ~90 ms after the
+  if (!took_over && (s.importer || s.finishing())) {
+    // The import (or, after a worker's, the re-scoring) runs in slices between frames. A slice gets what is left of ~90 ms after the
     // browser's own share of a frame (drawing, presenting, events), measured separately for
     // drawn and undrawn frames, so the page answers at least ~11 times a second however slow
     // the machine draws, and nearly all the time goes to the import.
@@ -324,7 +492,7 @@ void begin_frame(Session& s, bool will_draw) {
       o = 0.7 * o + 0.3 * std::min(start - last_slice_end, 200.0);
     }
     double budget = std::clamp(90.0 - overhead[will_draw ? 0 : 1], 8.0, 80.0);
-    const std::string phase = s.importer->phase();
+    const std::string phase = s.import_phase();
     bool finished = s.pump_import(budget);
     const double spent = emscripten_get_now() - start;
     if (spent > budget + 50) g_stats.long_slices.push_back(phase + ": " + std::to_string(int(spent)) + " ms");
@@ -347,7 +515,7 @@ void begin_frame(Session& s, bool will_draw) {
 static bool start_write(Session& s, bool with_bulk, double slice_ms = 0) {
   double t0 = emscripten_get_now();
   g_stats.last_save_serialise_ms = 0;
-  if (with_bulk) {
+  if (with_bulk && !g_worker_parts) {
     if (!g_saver) {
       g_saver = std::make_unique<rk::BulkSaver>(s.store);
       g_saver_work_ms = g_saver_longest_ms = 0;
@@ -360,7 +528,13 @@ static bool start_write(Session& s, bool with_bulk, double slice_ms = 0) {
     }
   }
   std::string user = rk::save_user(s.store);
-  if (with_bulk) {
+  g_parts_in_flight = false;
+  if (with_bulk && g_worker_parts && js_store_write_worker_parts(user.c_str())) {
+    // The worker's result, written as it arrived.
+    g_saver.reset();
+    g_parts_in_flight = true;
+    g_stats.last_save_serialise_ms = 0;
+  } else if (with_bulk) {
     // Kept in g_save_bulk until rk_storage_done: JS copies it chunk by chunk in later tasks.
     double ts = emscripten_get_now();
     rk::BulkParts parts = g_saver->take();
@@ -389,7 +563,8 @@ static bool start_write(Session& s, bool with_bulk, double slice_ms = 0) {
 }
 
 void save_now(Session& s) {
-  if (g_storage.blocked || g_write_in_flight || s.importer) return;
+  // (During a worker import the Store is whole and edits are saved as usual.)
+  if (g_storage.blocked || g_write_in_flight || s.importer || s.finishing()) return;
   if (!s.user_dirty && !s.bulk_dirty) return;
   start_write(s, s.bulk_dirty);
 }
@@ -400,7 +575,7 @@ void end_frame(Session& s) {
     g_seen_revision = s.revision;
     g_last_change_ms = now;
   }
-  if (g_storage.blocked || g_storage.other_tab_changed || g_write_in_flight || s.importer) return;
+  if (g_storage.blocked || g_storage.other_tab_changed || g_write_in_flight || s.importer || s.finishing()) return;
   if (now < g_retry_after_ms) return;
   // Debounce: save 400 ms after the last change (bulk right away after an import, serialised
   // a few ms per frame).
@@ -418,10 +593,14 @@ void download_raw_stored_state() {
   if (!g_raw_texts.empty()) download("rekindle-unreadable-texts.bin", "application/octet-stream", g_raw_texts);
 }
 
-void cancel_bulk_save() { g_saver.reset(); }
+void cancel_bulk_save() {
+  g_saver.reset();
+  drop_worker_parts();
+  if (g_session) cancel_remote(*g_session);  // its result would replace what is being put in place
+}
 
 void start_fresh(Session& s) {
-  g_saver.reset();
+  g_saver.reset();  // (the worker's parts, if any, are still the Store's data: kept)
   g_storage.blocked = false;
   g_storage.load_error.clear();
   js_force_next_write();
@@ -430,7 +609,7 @@ void start_fresh(Session& s) {
 }
 
 void clear_all_data(Session& s) {
-  g_saver.reset();  // it reads the Store being replaced
+  cancel_bulk_save();  // it reads the Store being replaced; a worker import is stopped
   s.store = rk::Store{};
   s.last_report = {};
   s.has_report = false;
@@ -451,7 +630,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE char* rk_file_alloc(int len) {
   if (len < 0) return nullptr;
   try {
-    g_alloc_file.assign(size_t(len), '\0');
+    rk::platform::resize_for_overwrite(g_alloc_file, size_t(len));
   } catch (...) {
     return nullptr;
   }
@@ -464,13 +643,76 @@ EMSCRIPTEN_KEEPALIVE void rk_file_commit(const char* name) {
 }
 
 EMSCRIPTEN_KEEPALIVE void rk_import_begin() { g_import_requested = true; }
+EMSCRIPTEN_KEEPALIVE void rk_import_begin_remote() { g_remote_requested = true; }
+
+EMSCRIPTEN_KEEPALIVE void rk_worker_progress(double progress, const char* phase) {
+  rk::Session* s = g_session;
+  if (!s || !s->remote || s->finishing()) return;
+  s->remote->progress = float(std::clamp(progress, 0.0, 1.0));
+  if (phase && *phase) s->remote->phase = phase;
+}
+
+// The worker never came up: the import is redone in the page (JS commits the files and calls
+// rk_import_begin), so this one ends without a report.
+EMSCRIPTEN_KEEPALIVE void rk_worker_unavailable() {
+  g_base_saver.reset();
+  if (g_session && g_session->remote && !g_session->finishing()) g_session->remote.reset();
+}
+
+EMSCRIPTEN_KEEPALIVE void rk_worker_failed(const char* why) {
+  if (!g_session || !g_session->remote || g_session->finishing()) return;
+  rk::ImportReport r;
+  r.error = std::string("The import stopped (") + (why && *why ? why : "unknown error") +
+            "). Nothing was changed; try again, or import the CSV files one at a time.";
+  rk::platform::finish_remote(*g_session, std::move(r));
+}
+
+// The worker finished: its report, and the sizes of its result (RK.workerParts; -1: none).
+// The takeover runs over the next frames (see Takeover).
+EMSCRIPTEN_KEEPALIVE void rk_worker_done(const char* report_c, double bulk_len, double texts_len) {
+  // RK.workerParts now holds this import's result: parts of an earlier one, not saved yet, are
+  // gone (a write in flight keeps its own reference); the bulk save serialises afresh if needed.
+  g_worker_parts = false;
+  rk::Session* sp = g_session;
+  if (!sp || !sp->remote || sp->finishing() || g_takeover) {  // cancelled meanwhile
+    js_drop_worker_parts();
+    return;
+  }
+  rk::Session& s = *sp;
+  rk::ImportReport r;
+  if (!rk::report_from_json(json::parse(report_c ? report_c : "", nullptr, false), r)) {
+    r = rk::ImportReport{};
+    r.error = "The import's report could not be read. Nothing was changed.";
+  }
+  if (r.committed && bulk_len >= 0 && texts_len >= 0) {
+    g_stats.worker_result_ms = 0;
+    auto t = std::make_unique<Takeover>();
+    try {
+      rk::platform::resize_for_overwrite(t->bulk, size_t(bulk_len));
+      rk::platform::resize_for_overwrite(t->texts, size_t(texts_len));
+      t->report = std::move(r);
+      g_takeover = std::move(t);
+      s.remote->phase = "Taking over the imported data";
+      return;
+    } catch (...) {
+      r = std::move(t->report);
+      r.committed = false;
+      r.error = "The imported data is too large for this browser tab. Nothing was changed.";
+    }
+  } else if (r.committed) {
+    r.committed = false;
+    r.error = "The imported data did not arrive from the import worker. Nothing was changed.";
+  }
+  js_drop_worker_parts();
+  rk::platform::finish_remote(s, std::move(r));
+}
 
 // The stored message texts (RK.loadTexts): a buffer of len bytes JS fills chunk by chunk, or null
 // when no texts are expected any more (a restore or clearAll replaced the data meanwhile).
 EMSCRIPTEN_KEEPALIVE char* rk_texts_alloc(double len) {
   if (!g_session || !g_session->store.texts_pending || len < 0) return nullptr;
   try {
-    g_load_texts.assign(size_t(len), '\0');
+    rk::platform::resize_for_overwrite(g_load_texts, size_t(len));
   } catch (...) {
     return nullptr;
   }
@@ -523,6 +765,12 @@ EMSCRIPTEN_KEEPALIVE void rk_texts_failed(const char* problem) {
 
 EMSCRIPTEN_KEEPALIVE void rk_storage_done(int ok, const char* err) {
   g_write_in_flight = false;
+  if (g_parts_in_flight) {
+    g_parts_in_flight = false;
+    // Saved: the parts are no longer needed. Failed: kept for the retry, unless they went stale.
+    if (ok) g_worker_parts = false;
+    if (!g_worker_parts && !g_takeover) js_drop_worker_parts();  // (a takeover reads the next ones)
+  }
   g_storage.saving = false;
   std::string().swap(g_save_bulk);  // JS is done with them (committed or aborted): free them
   std::string().swap(g_save_texts);
@@ -579,7 +827,8 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
     std::string err;
     // Mid-merge the data is half-updated: a call that reads or changes it completes the import
     // first (one long task, only when a script asks during those few frames).
-    if (s.finishing() && method != "stats" && method != "report" && method != "storageStatus" && method != "view")
+    if (s.finishing() && method != "stats" && method != "report" && method != "storageStatus" && method != "view" &&
+        method != "cancelImport")
       s.finish_now();
     if (method == "summary") {
       out = rk::summary_json(s.store, s.evals);
@@ -646,6 +895,10 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
         rk::ui::on_import_finished(s);
         out["ok"] = true;
       }
+    } else if (method == "cancelImport") {
+      // Like the button: too late once the data is being put in place.
+      out["ok"] = s.importing() && !s.finishing();
+      if (out["ok"].get<bool>()) s.cancel_import();
     } else if (method == "clearAll") {
       rk::platform::clear_all_data(s);
       out["ok"] = true;
@@ -668,7 +921,8 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
              {"init_ms", g_stats.init_ms}, {"import_work_ms", g_stats.import_work_ms},
              {"import_longest_slice_ms", g_stats.import_longest_slice_ms},
              {"import_frames", g_stats.import_frames}, {"import_long_slices", g_stats.long_slices}, {"import_drawn_frames", g_stats.import_drawn_frames}, {"heap_bytes", double(emscripten_get_heap_size())},
-             {"importing", bool(s.importer)}, {"texts_pending", s.store.texts_pending},
+             {"importing", s.importing()}, {"texts_pending", s.store.texts_pending},
+             {"import_in_worker", g_stats.import_in_worker}, {"worker_result_ms", g_stats.worker_result_ms},
              {"texts_load_ms", g_stats.texts_load_ms}};
     } else if (method == "report") {
       out = s.has_report ? rk::report_json(s.last_report) : json();

@@ -70,7 +70,7 @@ void nav_bar(Session& s) {
   // Right side: import progress or save state.
   const auto& storage = platform::storage();
   std::string right;
-  if (s.importer) right = s.importer->phase();
+  if (s.importing()) right = s.import_phase();
   else if (storage.saving) right = "Saving...";
   else if (!storage.save_error.empty()) right = "Not saved";
   else if (storage.last_saved_ms > 0) right = "Saved";
@@ -120,11 +120,11 @@ void banners(Session& s) {
 }
 
 void import_progress(Session& s) {
-  if (!s.importer) return;
-  ImGui::ProgressBar(s.importer->progress(), ImVec2(compact() ? -90.0f : 420.0f, 0), s.importer->phase().c_str());
+  if (!s.importing()) return;
+  ImGui::ProgressBar(s.import_progress(), ImVec2(compact() ? -90.0f : 420.0f, 0), s.import_phase().c_str());
   if (s.finishing()) return;  // too late to cancel: the stored data is being updated
   ImGui::SameLine();
-  if (ImGui::Button("Cancel import")) s.importer->cancel();
+  if (ImGui::Button("Cancel import")) s.cancel_import();
 }
 
 void drop_highlight() {

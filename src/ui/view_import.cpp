@@ -35,7 +35,7 @@ void drop_zone(Session& s, float height) {
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImVec4 a = accent_color();
-  const char* l1 = s.importer ? "Importing..." : "Drop your LinkedIn export here";
+  const char* l1 = s.importing() ? "Importing..." : "Drop your LinkedIn export here";
   const char* l2 = "the .zip as LinkedIn sent it, or any of its .csv files";
   ImGui::PushFont(font_large());
   ImVec2 t1 = ImGui::CalcTextSize(l1, nullptr, false, width - 24);
@@ -77,13 +77,13 @@ void drop_zone(Session& s, float height) {
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(a.x * 0.9f, a.y * 0.9f, a.z * 0.9f, 1));
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(a.x * 0.8f, a.y * 0.8f, a.z * 0.8f, 1));
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-  ImGui::BeginDisabled(s.importer != nullptr);
+  ImGui::BeginDisabled(s.importing());
   bool open = ImGui::Button(bl, ImVec2(bw, 0));
   ImGui::EndDisabled();
   ImGui::PopStyleColor(4);
   ImGui::SetCursorScreenPos(p);
   open |= ImGui::InvisibleButton("dropzone", ImVec2(width, height));
-  if (open && !s.importer) platform::open_file_picker(platform::PickPurpose::Import);
+  if (open && !s.importing()) platform::open_file_picker(platform::PickPurpose::Import);
 }
 
 void steps() {
@@ -227,7 +227,7 @@ void draw_import(Session& s) {
   ImGui::BeginChild("zonewrap", ImVec2(col_w, 0), ImGuiChildFlags_AutoResizeY);
   drop_zone(s, compact() ? fs * 9.5f : fs * 10.5f);
   ImGui::EndChild();
-  if (!s.store.contacts.empty() && !s.importer) {
+  if (!s.store.contacts.empty() && !s.importing()) {
     muted("You have %zu contacts. Importing a newer export updates them and keeps your notes, tags and dates.",
           s.store.contacts.size());
   }

@@ -255,7 +255,10 @@ export const tests = [
       try {
         const page = await openApp(ctx, srv.url);
         // The wasm memory grows while the save is under way (as any allocation by the app may
-        // make it): the chunks after that must still come from the right bytes.
+        // make it): the chunks after that must still come from the right bytes. That is the page
+        // serialising its own Store, so the import runs in the page here (a worker's result is
+        // saved from its own buffers: worker.test.mjs).
+        await page.evaluate(() => { Module.RK.workerDisabled = true; });
         await page.evaluate(() => {
           const put = IDBObjectStore.prototype.put;
           IDBObjectStore.prototype.put = function (value, key) {

@@ -206,6 +206,50 @@ TEST_CASE("report_json", "[api]") {
   CHECK(report_json(r)["error"] == "nothing to import");
 }
 
+TEST_CASE("report_from_json reads back what report_json wrote (the import worker's report)", "[api]") {
+  ImportReport r;
+  for (int k = int(FileKind::Unknown); k <= int(FileKind::Profile); ++k) {
+    FileReport f;
+    f.name = std::string("file") + std::to_string(k) + ".csv";
+    f.kind = FileKind(k);
+    f.rows = size_t(k) * 1000 + 1;
+    f.skipped = size_t(k);
+    if (k % 2) f.errors = {"problem " + std::to_string(k)};
+    f.details = {"line " + std::to_string(k) + ": détail"};
+    r.files.push_back(f);
+  }
+  r.contacts_added = 30000;
+  r.contacts_updated = 17;
+  r.committed = true;
+  ImportReport back;
+  REQUIRE(report_from_json(json::parse(report_json(r).dump()), back));
+  CHECK(report_json(back) == report_json(r));
+  REQUIRE(back.files.size() == r.files.size());
+  CHECK(back.files[3].kind == FileKind(3));
+  CHECK(back.committed);
+  CHECK(back.error.empty());
+
+  r.committed = false;
+  r.cancelled = true;
+  r.error = "The zip is damaged.";
+  REQUIRE(report_from_json(report_json(r), back));
+  CHECK(back.cancelled);
+  CHECK(!back.committed);
+  CHECK(back.error == "The zip is damaged.");
+
+  // Not a report: refused, the target left as it was.
+  CHECK(!report_from_json(json::parse("[1,2]"), back));
+  CHECK(!report_from_json(json::parse(R"({"files": 3})"), back));
+  CHECK(!report_from_json(json::parse(R"({"files": [7]})"), back));
+  CHECK(back.error == "The zip is damaged.");
+  // Unknown kinds and odd fields degrade instead of throwing.
+  REQUIRE(report_from_json(json::parse(R"({"files": [{"name": "x", "kind": "bogus", "rows": 2, "errors": [1, "e"]}]})"), back));
+  CHECK(back.files[0].kind == FileKind::Unknown);
+  CHECK(back.files[0].errors == std::vector<std::string>{"e"});
+  CHECK(!report_from_json(json::parse(R"({"files": [{"rows": "many"}]})"), back));
+  CHECK(back.files[0].name == "x");
+}
+
 TEST_CASE("summary_json counts statuses over the counted contacts", "[api]") {
   StoreBuilder b;
   ContactId a = b.contact("A", "", "", "", civil(2020, 1, 1));

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "../../tools/gen_export_lib.hpp"
+#include "core/api.hpp"
+#include "core/detached_import.hpp"
 #include "core/import.hpp"
 #include "core/serialize.hpp"
 #include "core/session.hpp"
@@ -68,7 +70,7 @@ void check_same(const Session& a, const Session& b) {
 // A Session holding an uninterrupted import of `files`, scored.
 void import_whole(Session& s, const Files& files, Day today) {
   s.today = today;
-  import_all(s.store, today, files);
+  s.last_report = import_all(s.store, today, files);
   s.recompute();
 }
 
@@ -102,6 +104,123 @@ TEST_CASE("an import in many small slices equals one uninterrupted import", "[se
     CHECK(again.finishing_slices > 3);
     check_same(sliced, whole);
   }
+}
+
+namespace {
+
+// What the browser does with its import worker: the Session's imported data goes out as bulk
+// parts, a DetachedImport imports the files on top of it (in small slices), and its result
+// parts come back into the Session as the page takes them: load_bulk of the bulk part (texts
+// pending), adopt_import, then attach_texts while the re-scoring runs.
+void import_detached(Session& s, const Files& files, bool edit_meanwhile) {
+  REQUIRE(s.begin_remote_import());
+  CHECK(s.importing());
+  CHECK_FALSE(s.start_import({}));  // one import at a time
+  CHECK_FALSE(s.begin_remote_import());
+  DetachedImport job(s.today);
+  if (!s.store.contacts.empty()) {
+    BulkParts base = save_bulk_parts(s.store);
+    std::string err;
+    REQUIRE(job.set_base(std::move(base.bulk), std::move(base.texts), err));
+  }
+  for (const auto& f : files) job.add_file(f.first, f.second);
+  int slices = 0;
+  float last_progress = 0;
+  while (!job.step(0.0)) {
+    CHECK(job.progress() >= last_progress);
+    last_progress = job.progress();
+    REQUIRE(++slices < 10000000);
+  }
+  CHECK(slices > 20);
+  REQUIRE(job.report().committed);
+  if (edit_meanwhile && !s.store.contacts.empty()) {
+    // The page stayed usable: the user annotated a contact while the worker ran.
+    s.store.user_of(s.store.contacts[0].id).note = "written during the import";
+    s.store.settings.queue_size = 7;
+  }
+  BulkParts result = job.take_result();
+  Store imported;
+  std::string err;
+  REQUIRE(load_bulk(std::move(result.bulk), imported, err));
+  REQUIRE(imported.texts_pending);
+  s.adopt_import(std::move(imported), job.report());
+  CHECK(s.finishing());  // evaluations and search are rebuilt in slices, as after a local import
+  int rescoring_slices = 0;
+  while (!s.pump_import(0.0)) {
+    REQUIRE(s.finishing());
+    if (++rescoring_slices == 3) REQUIRE(attach_texts(std::move(result.texts), s.store, err));
+  }
+  CHECK(rescoring_slices > 3);
+  CHECK_FALSE(s.store.texts_pending);
+  CHECK_FALSE(s.importing());
+  CHECK(s.remote == nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("an import in a detached copy (the browser's worker) equals one done in place", "[session][import]") {
+  rkgen::Manifest m;
+  const Files files = export_of(400, 3000, 11, m);
+  Session whole;
+  import_whole(whole, files, m.today);
+
+  Session detached;
+  detached.today = m.today;
+  import_detached(detached, files, false);
+  REQUIRE(detached.last_report.committed);
+  CHECK(report_json(detached.last_report) == report_json(whole.last_report));
+  check_same(detached, whole);
+
+  SECTION("a re-import on top, with edits made while it ran: the edits are kept") {
+    const ContactId first = detached.store.contacts[0].id;
+    detached.store.user_of(first).tags = {"kept"};
+    rkgen::Manifest m2;
+    const Files newer = export_of(450, 3500, 11, m2);
+    whole.store.user_of(first).tags = {"kept"};
+    whole.store.user_of(first).note = "written during the import";
+    whole.store.settings.queue_size = 7;
+    import_all(whole.store, m.today, newer);
+    whole.recompute();
+    import_detached(detached, newer, true);
+    check_same(detached, whole);
+    CHECK(save_user(detached.store) == save_user(whole.store));
+    CHECK(detached.store.user_of(first).note == "written during the import");
+  }
+}
+
+TEST_CASE("a detached import refuses a damaged base and a late base; a failed one leaves the Session as it was",
+          "[session][import]") {
+  rkgen::Manifest m;
+  const Files files = export_of(50, 200, 5, m);
+  Session s;
+  import_whole(s, files, m.today);
+  const std::string before = save_bulk(s.store);
+
+  DetachedImport job(m.today);
+  BulkParts base = save_bulk_parts(s.store);
+  std::string bad = base.bulk.substr(0, base.bulk.size() / 2), err;
+  CHECK_FALSE(job.set_base(std::move(bad), std::string(base.texts), err));
+  CHECK_FALSE(err.empty());
+  std::string texts = base.texts;
+  texts[texts.size() / 2] ^= 0x55;  // the texts' checksum no longer matches
+  err.clear();
+  CHECK_FALSE(job.set_base(std::string(base.bulk), std::move(texts), err));
+  CHECK_FALSE(err.empty());
+  job.add_file("Connections.csv", "not,a,linkedin,file\n");
+  err.clear();
+  CHECK_FALSE(job.set_base(std::string(base.bulk), std::string(base.texts), err));  // too late
+
+
+  // The worker failed or was cancelled: only a report comes back.
+  REQUIRE(s.begin_remote_import());
+  s.cancel_import();
+  CHECK(s.remote->cancel_requested);
+  ImportReport cancelled;
+  cancelled.cancelled = true;
+  s.end_remote_import(cancelled);
+  CHECK_FALSE(s.importing());
+  CHECK(s.last_report.cancelled);
+  CHECK(save_bulk(s.store) == before);
 }
 
 TEST_CASE("finish_now completes a half-merged import at once", "[session][import]") {

@@ -1,0 +1,189 @@
+// Imports in the import worker (import-worker.js): the same result as an import in the page,
+// saved as the worker serialised it, edits made meanwhile kept, cancel, a worker that dies, and a
+// worker that cannot start (the page then imports itself).
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+  launch, openApp, startServer, DIST, assert, assertEq, assertNoProblems, frames, importViaApi,
+  generator, tempDir, waitReady, waitTexts,
+} from './harness.mjs';
+
+function makeExport(size, seed) {
+  const dir = tempDir('rekindle-export-');
+  execFileSync(generator(), ['--size', size, '--seed', String(seed), '--out', dir, '--zip', '--today', '2026-11-25']);
+  const zip = fs.readdirSync(dir).find((f) => f.endsWith('.zip'));
+  return { name: zip, path: path.join(dir, zip) };
+}
+
+// Everything the API shows of the data: summary, every contact with its evaluation, the backup.
+async function snapshot(page) {
+  return page.evaluate(() => ({
+    summary: rekindle.summary(),
+    contacts: rekindle.contacts({ limit: 1000000 }),
+    backup: JSON.parse(rekindle.exportState()),
+  }));
+}
+
+function sameData(a, b, what) {
+  assertEq(JSON.stringify(a.summary), JSON.stringify(b.summary), what + ': summary');
+  assertEq(a.contacts.length, b.contacts.length, what + ': number of contacts');
+  assertEq(JSON.stringify(a.contacts), JSON.stringify(b.contacts), what + ': contacts() and their evaluations');
+  for (const x of [a, b]) {
+    delete x.backup.exported_at;
+    if (x.backup.settings) delete x.backup.settings.layout_ini;  // the window's table layout
+  }
+  assertEq(JSON.stringify(a.backup), JSON.stringify(b.backup), what + ': exportState() (messages and their texts)');
+}
+
+// Starts an import without waiting for it; resolves once the worker has begun importing.
+async function startImport(page, exp) {
+  const b64 = fs.readFileSync(exp.path).toString('base64');
+  await page.evaluate(({ b64, name }) => {
+    const bin = atob(b64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    window.__pending = rekindle.importFiles([new File([bytes], name)]);
+  }, { b64, name: exp.name });
+  await page.waitForFunction(() => Module.RK.job && Module.RK.job.ready && rekindle.stats().importing, null, { timeout: 60000 });
+}
+
+export const tests = [
+  {
+    name: 'an import in the worker equals one in the page, is saved as the worker made it, and reloads identically',
+    fn: async () => {
+      const exp = makeExport('S', 3);
+      const srv = await startServer(DIST);
+      const ctx = await launch();
+      try {
+        const page = await openApp(ctx, srv.url);
+        await page.evaluate(() => rekindle.setToday('2026-11-25'));
+        const report = await importViaApi(page, [exp]);
+        assert(report.contacts_added > 1000, 'the export was imported: ' + JSON.stringify(report).slice(0, 300));
+        const st = await page.evaluate(() => rekindle.stats());
+        assert(st.import_in_worker, 'the import ran in the worker');
+        const ws = await page.evaluate(() => Module.RK.workerStats);
+        assert(ws && ws.import_ms > 0 && ws.heap_bytes > 0, 'the worker reported its work: ' + JSON.stringify(ws));
+        const inWorker = await snapshot(page);
+
+        // The same export imported by the page itself (another browser profile).
+        const ctx2 = await launch();
+        try {
+          const page2 = await openApp(ctx2, srv.url);
+          await page2.evaluate(() => { Module.RK.workerDisabled = true; });
+          await page2.evaluate(() => rekindle.setToday('2026-11-25'));
+          const report2 = await importViaApi(page2, [exp]);
+          assert(!(await page2.evaluate(() => rekindle.stats())).import_in_worker, 'the second import ran in the page');
+          assertEq(JSON.stringify(report2), JSON.stringify(report), 'the same report');
+          sameData(await snapshot(page2), inWorker, 'worker vs page');
+        } finally {
+          await ctx2.close();
+        }
+
+        // The bulk data saved is the worker's own serialisation (nothing re-serialised here),
+        // and it reloads to the same data.
+        await page.evaluate(() => rekindle.flush());
+        assertEq((await page.evaluate(() => rekindle.stats())).last_bulk_serialise_ms, 0, 'no serialisation on the page');
+        await page.reload();
+        await waitReady(page);
+        await waitTexts(page);
+        await page.evaluate(() => rekindle.setToday('2026-11-25'));
+        sameData(await snapshot(page), inWorker, 'after a reload');
+        await assertNoProblems(page);
+      } finally {
+        await ctx.close();
+        await srv.close();
+      }
+    },
+  },
+  {
+    name: 'edits made while the worker imports are kept; cancel and a dying worker change nothing',
+    fn: async () => {
+      const small = makeExport('tiny', 5);
+      const big = makeExport('S', 6);
+      const srv = await startServer(DIST);
+      const ctx = await launch();
+      try {
+        const page = await openApp(ctx, srv.url);
+        await page.evaluate(() => rekindle.setToday('2026-11-25'));
+        await importViaApi(page, [small]);
+        const first = (await page.evaluate(() => rekindle.contacts({ limit: 2 })));
+        await page.evaluate((id) => rekindle.update(id, { note: 'before the import' }), first[0].id);
+
+        // 1. A re-import in the worker; the page stays usable and an edit made meanwhile is kept.
+        await startImport(page, big);
+        const during = await page.evaluate((id) => rekindle.update(id, { note: 'during the import', tags: ['während'] }), first[1].id);
+        assertEq(during.note, 'during the import', 'an edit while the worker imports');
+        const report = await page.evaluate(() => window.__pending);
+        assert(report.contacts_added > 900 && !report.cancelled, 'the re-import added the bigger export');
+        const notes = await page.evaluate((ids) => ids.map((id) => rekindle.contacts({ limit: 1000000 }).find((c) => c.id === id)), [first[0].id, first[1].id]);
+        assertEq(notes[0].note, 'before the import', 'the note made before the import');
+        assertEq(notes[1].note, 'during the import', 'the note made during the import');
+        assertEq(JSON.stringify(notes[1].tags), JSON.stringify(['während']), 'the tags made during the import');
+        await page.evaluate(() => rekindle.flush());
+        const before = await snapshot(page);
+
+        // 2. Cancel: the promise says so, nothing changes, and the next import works.
+        const again = makeExport('S', 7);
+        await startImport(page, again);
+        assert(await page.evaluate(() => rekindle.cancelImport()), 'cancelImport() while importing');
+        const cancelled = await page.evaluate(() => window.__pending);
+        assert(cancelled.cancelled, 'the cancelled import says so: ' + JSON.stringify(cancelled).slice(0, 200));
+        assert(!(await page.evaluate(() => rekindle.stats())).importing, 'no import after the cancel');
+        assert(!(await page.evaluate(() => rekindle.cancelImport())), 'nothing to cancel');
+        sameData(await snapshot(page), before, 'after a cancelled import');
+
+        // 3. The worker dies mid-import (as when it runs out of memory): a clear error, no change.
+        await startImport(page, again);
+        await page.evaluate(() => {
+          const job = Module.RK.job;
+          job.worker.terminate();
+          Module.RK.onWorkerMessage(job, { type: 'failed', message: 'Aborted(OOM)' });
+        });
+        const failed = await page.evaluate(() => window.__pending);
+        assert(/The import stopped \(Aborted\(OOM\)\)\. Nothing was changed/.test(failed.error || ''),
+          'the failure is explained: ' + JSON.stringify(failed.error));
+        assertEq((await page.evaluate(() => rekindle.report())).error, failed.error, 'the interface shows it too');
+        sameData(await snapshot(page), before, 'after the worker died');
+
+        // 4. The next import runs in a new worker as usual.
+        const ok = await importViaApi(page, [again]);
+        assert(!ok.error && ok.contacts_added > 0, 'an import after the failure works');
+        assert((await page.evaluate(() => rekindle.stats())).import_in_worker, 'in the worker again');
+        await assertNoProblems(page);
+      } finally {
+        await ctx.close();
+        await srv.close();
+      }
+    },
+  },
+  {
+    name: 'when the worker cannot start (its files missing), the page imports by itself',
+    fn: async () => {
+      const exp = makeExport('tiny', 8);
+      const site = tempDir('rekindle-noworker-');
+      fs.cpSync(DIST, site, { recursive: true });
+      fs.rmSync(path.join(site, 'import-worker.js'));
+      fs.rmSync(path.join(site, 'import-worker.wasm'));
+      const srv = await startServer(site);
+      const ctx = await launch();
+      try {
+        const page = await openApp(ctx, srv.url);
+        await page.evaluate(() => rekindle.setToday('2026-11-25'));
+        const report = await importViaApi(page, [exp]);
+        assert(report.contacts_added > 40 && !report.error, 'imported: ' + JSON.stringify(report).slice(0, 300));
+        const st = await page.evaluate(() => rekindle.stats());
+        assert(!st.import_in_worker, 'imported in the page');
+        assert(await page.evaluate(() => Module.RK.workerBroken), 'the worker is not tried again');
+        assert((await page.evaluate(() => rekindle.summary())).contacts > 40, 'the data is there');
+        await frames(page, 3);
+        // Only the missing worker file may have been complained about.
+        const problems = page.rk.problems.splice(0).filter((p) => !/404|import-worker/.test(p));
+        assert(problems.length === 0, 'no other problems: ' + problems.join('; '));
+      } finally {
+        await ctx.close();
+        await srv.close();
+      }
+    },
+  },
+];
