@@ -120,10 +120,6 @@ const char* dir_name(Direction d) { return d == Direction::Outgoing ? "outgoing"
 constexpr char kMagic[4] = {'R', 'K', 'B', '1'};
 constexpr char kTextMagic[4] = {'R', 'K', 'T', '1'};
 
-void append_crc(std::string& out) {
-  const uLong crc = crc32_z(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(out.data()), out.size());
-  for (int k = 0; k < 4; ++k) out.push_back(char((crc >> (8 * k)) & 0xff));
-}
 // The last 4 bytes of [begin, end) are the CRC-32 of what precedes them.
 bool check_crc(const uint8_t* begin, const uint8_t* end) {
   if (end - begin < 4) return false;
@@ -980,64 +976,110 @@ bool attach_texts(std::string&& block, Store& s, std::string& error) {
   return true;
 }
 
-namespace {
-bool load_bulk_impl(std::string_view data, std::string* adopt, Store& s, std::string& error);
-}
-
-bool load_bulk(std::string_view data, Store& s, std::string& error) {
-  return load_bulk_impl(data, nullptr, s, error);
-}
-
-bool load_bulk(std::string&& data, Store& s, std::string& error) {
-  return load_bulk_impl(data, &data, s, error);
-}
-
-namespace {
-bool load_bulk_impl(std::string_view data, std::string* adopt, Store& s, std::string& error) {
-  const auto* begin = reinterpret_cast<const uint8_t*>(data.data());
-  const auto* end = begin + data.size();
-  if (data.size() < 4 || std::memcmp(data.data(), kMagic, 4) != 0) {
-    error = "not a Rekindle data file (wrong signature)";
-    return false;
-  }
-  BinReader head(begin + 4, end);
-  const uint64_t version = head.var();
-  if (!head.ok()) {
-    error = "data file is truncated";
-    return false;
-  }
-  if (version < 1 || version > uint64_t(kBulkSplitFormat)) {
-    error = version > uint64_t(kBulkSplitFormat)
-                ? "data file was written by a newer version of Rekindle (format " + std::to_string(version) + ")"
-                : "unsupported data file format " + std::to_string(version);
-    return false;
-  }
-  const uint64_t len = head.var();
-  if (!head.ok() || head.left() < 4 || len > head.left() - 4) {
-    error = "data file is truncated";
-    return false;
-  }
-  if (len < head.left() - 4) {
-    error = "data file is damaged (unexpected data after the end)";
-    return false;
-  }
-  if (!check_crc(begin, end)) {
-    error = "data file is damaged (checksum mismatch)";
-    return false;
-  }
-
-  BinReader r(end - 4 - len, end - 4);
+// The reader behind load_bulk and BulkLoader: the records are read a bounded number at a time
+// (each stage resumes where it stopped), and the Store is only filled at the very end.
+struct BulkLoader::Impl {
+  std::string owned;       // the adopted buffer (BulkLoader, load_bulk(std::string&&))
+  std::string_view data;
+  std::string* adopt = nullptr;  // where the texts may be adopted from (format 2)
+  enum class Stage { Header, Contacts, Conversations, Messages, Finish, Done } stage = Stage::Header;
+  BinReader r{nullptr, nullptr};
   Store t;
-  Owner& o = t.owner;
-  r.str(o.first_name), r.str(o.last_name), r.str(o.url), r.str(o.url_key), r.str(o.headline);
-  t.next_id = r.u32();
-  t.last_import = r.i32();
-  t.deleted_connections = r.i32();
+  uint64_t version = 0, off = 0;
+  size_t count = 0;  // records of the current stage
+  size_t adopt_at = std::string::npos;  // where the texts start in `data`, when adopted
+  bool failed = false;
+  std::string error;
 
-  // Minimum encoded sizes keep reserve() bounded by the input size.
-  t.contacts.resize(r.count(18));
-  for (Contact& c : t.contacts) {
-    if (!r.ok()) break;
+  bool fail(std::string why) {
+    failed = true;
+    error = std::move(why);
+    stage = Stage::Done;
+    return true;
+  }
+  bool damaged() { return fail("data file is damaged (malformed contents)"); }
+
+  // Reads until `deadline` (checked every few hundred records); true once done or failed.
+  template <class Clock>
+  bool step(typename Clock::time_point deadline) {
+    // At least one batch of records per call, so a zero budget still makes progress.
+    constexpr size_t kBatch = 256;
+    size_t n = 0;
+    auto out_of_time = [&] { return (++n % kBatch) == 0 && Clock::now() > deadline; };
+    if (stage == Stage::Header) {
+      if (!header()) return true;
+      stage = Stage::Contacts;
+    }
+    // The vectors are reserved up front and grow record by record: their memory is touched a
+    // slice at a time too (a first touch of fresh memory is expensive on some machines).
+    if (stage == Stage::Contacts) {
+      while (t.contacts.size() < count) {
+        if (!r.ok()) return damaged();
+        if (out_of_time()) return false;
+        read_contact(t.contacts.emplace_back());
+      }
+      count = r.count(5);
+      t.conversations.reserve(count);
+      stage = Stage::Conversations;
+    }
+    if (stage == Stage::Conversations) {
+      while (t.conversations.size() < count) {
+        if (!r.ok()) return damaged();
+        if (out_of_time()) return false;
+        Conversation& c = t.conversations.emplace_back();
+        r.str(c.key), r.str(c.title);
+        get_u32_list(r, c.participants);
+        const uint8_t flags = r.u8();
+        if (flags > 3) r.fail();
+        c.group = flags & 1;
+        c.spam = flags & 2;
+        get_u32_list(r, c.messages);
+      }
+      count = r.count(5);
+      t.messages.reserve(count);
+      stage = Stage::Messages;
+    }
+    if (stage == Stage::Messages) {
+      while (t.messages.size() < count) {
+        if (!r.ok()) return damaged();
+        if (out_of_time()) return false;
+        if (!read_message(t.messages.emplace_back())) return damaged();
+      }
+      stage = Stage::Finish;
+    }
+    if (stage == Stage::Finish) finish();
+    return true;
+  }
+
+  bool header() {
+    const auto* begin = reinterpret_cast<const uint8_t*>(data.data());
+    const auto* end = begin + data.size();
+    if (data.size() < 4 || std::memcmp(data.data(), kMagic, 4) != 0)
+      return !fail("not a Rekindle data file (wrong signature)");
+    BinReader head(begin + 4, end);
+    version = head.var();
+    if (!head.ok()) return !fail("data file is truncated");
+    if (version < 1 || version > uint64_t(kBulkSplitFormat))
+      return !fail(version > uint64_t(kBulkSplitFormat)
+                       ? "data file was written by a newer version of Rekindle (format " + std::to_string(version) + ")"
+                       : "unsupported data file format " + std::to_string(version));
+    const uint64_t len = head.var();
+    if (!head.ok() || head.left() < 4 || len > head.left() - 4) return !fail("data file is truncated");
+    if (len < head.left() - 4) return !fail("data file is damaged (unexpected data after the end)");
+    if (!check_crc(begin, end)) return !fail("data file is damaged (checksum mismatch)");
+    r = BinReader(end - 4 - len, end - 4);
+    Owner& o = t.owner;
+    r.str(o.first_name), r.str(o.last_name), r.str(o.url), r.str(o.url_key), r.str(o.headline);
+    t.next_id = r.u32();
+    t.last_import = r.i32();
+    t.deleted_connections = r.i32();
+    // Minimum encoded sizes keep reserve() bounded by the input size.
+    count = r.count(18);
+    t.contacts.reserve(count);
+    return true;
+  }
+
+  void read_contact(Contact& c) {
     c.id = r.u32();
     r.str(c.first_name), r.str(c.last_name), r.str(c.url), r.str(c.url_key);
     r.str(c.email), r.str(c.company), r.str(c.position);
@@ -1048,7 +1090,7 @@ bool load_bulk_impl(std::string_view data, std::string* adopt, Store& s, std::st
     c.first_seen = r.i32();
     get_u32_list(r, c.conversations);
     c.invitations.resize(r.count(3));
-    for (Invitation& i : c.invitations) i.direction = get_dir(r), i.time = r.zz(), r.str(i.message);
+    for (Invitation& x : c.invitations) x.direction = get_dir(r), x.time = r.zz(), r.str(x.message);
     c.endorsements.resize(r.count(3));
     for (Endorsement& e : c.endorsements) e.direction = get_dir(r), e.day = r.i32(), r.str(e.skill);
     c.recommendations.resize(r.count(3));
@@ -1060,98 +1102,119 @@ bool load_bulk_impl(std::string_view data, std::string* adopt, Store& s, std::st
     }
   }
 
-  t.conversations.resize(r.count(5));
-  for (Conversation& c : t.conversations) {
-    if (!r.ok()) break;
-    r.str(c.key), r.str(c.title);
-    get_u32_list(r, c.participants);
-    const uint8_t flags = r.u8();
-    if (flags > 3) r.fail();
-    c.group = flags & 1;
-    c.spam = flags & 2;
-    get_u32_list(r, c.messages);
-  }
-
-  t.messages.resize(r.count(5));
-  size_t adopt_at = std::string::npos;  // where the texts start in `data`, when adopted
-  if (version == 1) {  // texts inline
-    for (Message& m : t.messages) {
-      if (!r.ok()) break;
-      m.conversation = r.u32();
-      m.sender = r.u32();
-      m.time = r.zz();
+  bool read_message(Message& m) {
+    m.conversation = r.u32();
+    m.sender = r.u32();
+    m.time = r.zz();
+    if (version == 1) {  // texts inline
       m.subject = t.add_text(r.view());
       m.text = t.add_text(r.view());
+      return true;
     }
-  } else {  // lengths here, texts in one block after the records
-    uint64_t off = 0;
-    for (Message& m : t.messages) {
-      if (!r.ok()) break;
-      m.conversation = r.u32();
-      m.sender = r.u32();
-      m.time = r.zz();
-      const uint64_t a = r.var(), b = r.var();
-      if (a > 0xFFFFFFFFull || b > 0xFFFFFFFFull || off + a + b > 0xFFFFFFFFull) {
-        r.fail();
-        break;
-      }
-      m.subject = a ? TextRef{uint32_t(off), uint32_t(a)} : TextRef{};
-      m.text = b ? TextRef{uint32_t(off + a), uint32_t(b)} : TextRef{};
-      off += a + b;
-    }
-    const uint64_t total = r.ok() ? r.var() : 0;
-    if (version == 3) {  // the texts come separately (attach_texts)
-      if (r.ok() && total != off) r.fail();
-      t.texts_pending = off > 0;
-      t.texts_expected = off;
-    }
-    const std::string_view block = version == 2 && r.ok() && total == off ? r.raw(size_t(off)) : std::string_view();
-    if (version == 3) {
-      // nothing more
-    } else if (!r.ok() || block.size() != off) {
-      r.fail();
-    } else if (adopt && off > 0) {
-      // The texts stay where they are in `data`, which becomes the text buffer.
-      const size_t at = size_t(block.data() - data.data());
-      if (at + off > 0xFFFFFFFFull) {
-        r.fail();
+    // Lengths here, the texts in one block after the records (or apart: format 3).
+    const uint64_t a = r.var(), b = r.var();
+    if (a > 0xFFFFFFFFull || b > 0xFFFFFFFFull || off + a + b > 0xFFFFFFFFull) return false;
+    m.subject = a ? TextRef{uint32_t(off), uint32_t(a)} : TextRef{};
+    m.text = b ? TextRef{uint32_t(off + a), uint32_t(b)} : TextRef{};
+    off += a + b;
+    return true;
+  }
+
+  void finish() {
+    stage = Stage::Done;
+    if (version >= 2 && r.ok()) {
+      const uint64_t total = r.var();
+      if (version == 3) {  // the texts come separately (attach_texts)
+        if (r.ok() && total != off) r.fail();
+        t.texts_pending = off > 0;
+        t.texts_expected = off;
       } else {
-        for (Message& m : t.messages) {
-          if (m.subject.len) m.subject.off += uint32_t(at);
-          if (m.text.len) m.text.off += uint32_t(at);
+        const std::string_view block = r.ok() && total == off ? r.raw(size_t(off)) : std::string_view();
+        if (!r.ok() || block.size() != off) {
+          r.fail();
+        } else if (adopt && off > 0) {
+          // The texts stay where they are in `data`, which becomes the text buffer.
+          const size_t at = size_t(block.data() - data.data());
+          if (at + off > 0xFFFFFFFFull) {
+            r.fail();
+          } else {
+            for (Message& m : t.messages) {
+              if (m.subject.len) m.subject.off += uint32_t(at);
+              if (m.text.len) m.text.off += uint32_t(at);
+            }
+            adopt_at = at;
+          }
+        } else {
+          t.texts.assign(block.data(), block.size());
         }
-        adopt_at = at;
       }
-    } else {
-      t.texts.assign(block.data(), block.size());
     }
+    if (!r.ok() || !r.at_end()) {
+      damaged();
+      return;
+    }
+    std::string why;
+    if (!validate_refs(t, why)) fail("data file is damaged (" + why + ")");
   }
 
-  if (!r.ok() || !r.at_end()) {
-    error = "data file is damaged (malformed contents)";
-    return false;
+  bool commit(Store& s, std::string& err) {
+    if (failed || stage != Stage::Done) {
+      err = failed ? error : "data file was not read to the end";
+      return false;
+    }
+    s.owner = std::move(t.owner);
+    s.contacts = std::move(t.contacts);
+    s.conversations = std::move(t.conversations);
+    s.messages = std::move(t.messages);
+    if (adopt_at != std::string::npos) s.texts = std::move(*adopt);
+    else s.texts = std::move(t.texts);
+    s.texts_pending = t.texts_pending;
+    s.texts_expected = t.texts_expected;
+    s.next_id = t.next_id;
+    s.last_import = t.last_import;
+    s.deleted_connections = t.deleted_connections;
+    s.reindex();
+    return true;
   }
-  std::string why;
-  if (!validate_refs(t, why)) {
-    error = "data file is damaged (" + why + ")";
-    return false;
-  }
+};
 
-  s.owner = std::move(t.owner);
-  s.contacts = std::move(t.contacts);
-  s.conversations = std::move(t.conversations);
-  s.messages = std::move(t.messages);
-  if (adopt_at != std::string::npos) s.texts = std::move(*adopt);
-  else s.texts = std::move(t.texts);
-  s.texts_pending = t.texts_pending;
-  s.texts_expected = t.texts_expected;
-  s.next_id = t.next_id;
-  s.last_import = t.last_import;
-  s.deleted_connections = t.deleted_connections;
-  s.reindex();
-  return true;
+namespace {
+bool load_bulk_impl(std::string_view data, std::string* adopt, Store& s, std::string& error) {
+  BulkLoader::Impl l;
+  l.data = data;
+  l.adopt = adopt;
+  using Clock = std::chrono::steady_clock;
+  while (!l.step<Clock>(Clock::time_point::max())) {
+  }
+  return l.commit(s, error);
 }
 }  // namespace
+
+bool load_bulk(std::string_view data, Store& s, std::string& error) {
+  return load_bulk_impl(data, nullptr, s, error);
+}
+
+bool load_bulk(std::string&& data, Store& s, std::string& error) {
+  return load_bulk_impl(data, &data, s, error);
+}
+
+BulkLoader::BulkLoader(std::string&& data) : impl_(std::make_unique<Impl>()) {
+  impl_->owned = std::move(data);
+  impl_->data = impl_->owned;
+  impl_->adopt = &impl_->owned;
+}
+BulkLoader::~BulkLoader() = default;
+
+bool BulkLoader::step(double budget_ms) {
+  using Clock = std::chrono::steady_clock;
+  return impl_->step<Clock>(Clock::now() + std::chrono::microseconds(int64_t(std::max(0.0, budget_ms) * 1000)));
+}
+
+bool BulkLoader::take(Store& s, std::string& error) {
+  while (!step(1e9)) {
+  }
+  return impl_->commit(s, error);
+}
 
 // ---- user ------------------------------------------------------------------------------------
 

@@ -46,6 +46,23 @@ bool load_bulk(std::string_view data, Store& s, std::string& error);
 // The same, keeping `data` itself as the Store's message text buffer (no copy of the texts);
 // on failure `data` is left as it was.
 bool load_bulk(std::string&& data, Store& s, std::string& error);
+// The same in slices (taking over an import's result must not freeze the page): step() reads for
+// about budget_ms and returns true when done (or failed); take() finishes and fills `s`, or
+// leaves it untouched and says why. The buffer is adopted as by load_bulk(std::string&&).
+class BulkLoader {
+ public:
+  explicit BulkLoader(std::string&& data);
+  ~BulkLoader();
+  BulkLoader(const BulkLoader&) = delete;
+  BulkLoader& operator=(const BulkLoader&) = delete;
+  bool step(double budget_ms);
+  bool take(Store& s, std::string& error);
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
 // After load_bulk() of a format-3 `bulk` (s.texts_pending): the texts saved with it. On failure
 // the Store keeps its texts pending (messages show without text).
 bool attach_texts(std::string&& texts, Store& s, std::string& error);

@@ -67,16 +67,14 @@ bool g_remote_requested = false;
 std::unique_ptr<rk::BulkSaver> g_base_saver;
 // The worker's result is taken over in steps a frame apart, each well under 100 ms, because the
 // first touch of fresh heap pages is what costs (~25 µs per 4 KB page on slow machines: ~300 ms
-// for 50 MB): JS copies the parts in a few MB per frame (Copy), the pages the loaded Store will
-// occupy are touched in slices (Warm), then it is loaded and adopted at once (Load); the
-// Session then re-scores in slices. rk_worker_done starts it.
+// for 50 MB): JS copies the parts in a few MB per frame (Copy), then the Store is read from them
+// a slice at a time (Load, rk::BulkLoader) and adopted; the Session then re-scores in slices.
+// rk_worker_done starts it.
 struct Takeover {
-  enum Stage { Copy, Warm, Load } stage = Copy;
+  enum Stage { Copy, Load } stage = Copy;
   rk::ImportReport report;
   std::string bulk, texts;  // filled by JS (RK.workerCopy)
-  char* warm = nullptr;
-  size_t warm_len = 0, warmed = 0;
-  ~Takeover() { std::free(warm); }
+  std::unique_ptr<rk::BulkLoader> loader;
 };
 std::unique_ptr<Takeover> g_takeover;
 // RK.workerParts holds the current bulk data exactly as the worker serialised it: the next bulk
@@ -371,10 +369,8 @@ static void cancel_remote(Session& s) {
 // One step of taking over the worker's result (see Takeover).
 static void take_over_step(Session& s, bool will_draw) {
   Takeover& t = *g_takeover;
-  // The load is the one step that cannot be cut: never in a frame that also draws.
-  if (t.stage == Takeover::Load && will_draw) return;
   const double t0 = emscripten_get_now();
-  const double budget = 40.0;
+  const double budget = will_draw ? 25.0 : 40.0;
   if (t.stage == Takeover::Copy) {
     const int r = js_worker_copy(t.bulk.data(), t.texts.data(), budget);
     if (r < 0) {
@@ -383,28 +379,15 @@ static void take_over_step(Session& s, bool will_draw) {
       finish_remote(s, std::move(fail));
       return;
     }
-    if (r > 0) t.stage = Takeover::Warm;
-  } else if (t.stage == Takeover::Warm) {
-    // The loaded Store (contacts, messages, indexes) takes about three times the bulk part.
-    if (!t.warm) {
-      t.warm_len = 3 * t.bulk.size();
-      t.warm = static_cast<char*>(std::malloc(t.warm_len));
-      if (!t.warm) t.warm_len = 0;
-    }
-    while (t.warmed < t.warm_len && emscripten_get_now() - t0 < budget) {
-      const size_t n = std::min<size_t>(size_t(1) << 20, t.warm_len - t.warmed);
-      std::memset(t.warm + t.warmed, 0, n);
-      t.warmed += n;
-    }
-    if (t.warmed >= t.warm_len) {
-      std::free(t.warm);  // back to the allocator, pages touched: the load reuses them
-      t.warm = nullptr;
+    if (r > 0) {
       t.stage = Takeover::Load;
+      t.loader = std::make_unique<rk::BulkLoader>(std::move(t.bulk));
     }
-  } else {
+  } else if (t.loader->step(budget)) {
     rk::Store imported;
     std::string err;
-    bool ok = rk::load_bulk(std::move(t.bulk), imported, err);
+    bool ok = t.loader->take(imported, err);
+    t.loader.reset();
     if (ok && imported.texts_pending) ok = rk::attach_texts(std::move(t.texts), imported, err);
     if (!ok) {
       rk::ImportReport fail = std::move(t.report);

@@ -731,6 +731,51 @@ TEST_CASE("load_bulk from an owned buffer keeps it as the text buffer, with the 
   CHECK(diff_bulk(untouched, copied) == "");
 }
 
+TEST_CASE("BulkLoader in the smallest slices equals load_bulk, for every format, and refuses the same damage",
+          "[serialize]") {
+  const Store src = random_store(17, 900, 3000);
+  std::string error;
+  auto sliced = [&](std::string data, Store& out, std::string& err, int& steps) {
+    BulkLoader l(std::move(data));
+    steps = 0;
+    while (!l.step(0.0)) REQUIRE(++steps < 1000000);
+    return l.take(out, err);
+  };
+  const BulkParts parts = save_bulk_parts(src);
+  for (const std::string& bin : {save_bulk(src), parts.bulk}) {
+    Store whole, piecewise;
+    REQUIRE(load_bulk(std::string_view(bin), whole, error));
+    int steps = 0;
+    REQUIRE(sliced(bin, piecewise, error, steps));
+    CHECK(steps > 10);  // 900 contacts, 3000 messages: many slices of a few hundred records
+    CHECK(diff_bulk(piecewise, whole) == "");
+    CHECK(piecewise.texts_pending == whole.texts_pending);
+    CHECK(piecewise.texts_expected == whole.texts_expected);
+    CHECK(piecewise.index.size() == piecewise.contacts.size());
+  }
+  // Format 2 through the loader adopts its buffer as the texts, like load_bulk(std::string&&).
+  Store adopted;
+  int steps = 0;
+  REQUIRE(sliced(save_bulk(src), adopted, error, steps));
+  CHECK(save_bulk(adopted) == save_bulk(src));
+
+  // Damage anywhere: the same error as load_bulk, the target untouched.
+  const std::string bin = save_bulk(src);
+  for (size_t at : {size_t(2), size_t(6), bin.size() / 3, bin.size() / 2, bin.size() - 2}) {
+    std::string bad = bin;
+    bad[at] ^= 0x41;
+    Store a = random_store(3, 5, 5), b = a;
+    std::string ea, eb;
+    CHECK_FALSE(load_bulk(std::string_view(bad), a, ea));
+    CHECK_FALSE(sliced(bad, b, eb, steps));
+    CHECK(ea == eb);
+    CHECK(diff_bulk(a, b) == "");
+  }
+  Store untouched;
+  CHECK_FALSE(sliced(bin.substr(0, bin.size() - 100), untouched, error, steps));
+  CHECK(untouched.contacts.empty());
+}
+
 TEST_CASE("split bulk data: the rest loads first, the message texts attach after", "[serialize]") {
   const Store src = random_store(5, 60, 500);
   const BulkParts parts = save_bulk_parts(src);
