@@ -30,8 +30,9 @@
     try { policy = window.trustedTypes.createPolicy('rekindle', { createScriptURL: scriptURL }); } catch (e) { policy = null; }
   }
   var trustedScriptURL = function (u) { return policy ? policy.createScriptURL(u) : scriptURL(u); };
-  var hasGl2 = false;
-  try { hasGl2 = !!document.createElement('canvas').getContext('webgl2'); } catch (e) {}
+  // The API's presence only: a throwaway WebGL context here would cost the page load tens of
+  // milliseconds. If the browser has WebGL 2 but refuses a context, main.cpp says so.
+  var hasGl2 = typeof window.WebGL2RenderingContext === 'function';
   window.Module = {
     canvas: canvas,
     noInitialRun: !hasGl2,

@@ -743,14 +743,16 @@ RK.persist = function () {
     .catch(function () {});
 };
 
-// Load IndexedDB before main(): the first interactive frame already shows the stored data.
+// IndexedDB is read from the start, while the app's code is instantiated and main() sets up
+// WebGL and the interface; the frame function starts the app with the stored data once it is
+// there (RK.storedLoaded), so the first interactive frame already shows it.
+RK.storedLoaded = false;
 Module.preRun = Module.preRun || [];
 Module.preRun.push(function () {
-  addRunDependency('rekindle-idb');
   if (typeof performance !== 'undefined' && performance.mark) performance.mark('rk:idb-start');
   RK.loadStored().then(function () {
     if (typeof performance !== 'undefined' && performance.mark) performance.mark('rk:idb-end');
-    removeRunDependency('rekindle-idb');
+    RK.storedLoaded = true;
   });
 });
 

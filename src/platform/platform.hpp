@@ -13,8 +13,11 @@ class Session;
 
 namespace rk::platform {
 
-// Once, after the GL context exists: installs drop/paste/visibility listeners, loads what
-// IndexedDB holds into the session (already fetched by web/pre.js before main()).
+// Once, after the GL context exists and stored_state_read(): installs drop/paste/visibility
+// listeners, loads what IndexedDB holds into the session (fetched by web/pre.js meanwhile).
+// Whether what the browser stored (read from IndexedDB from the page's start) is there yet: the
+// app is set up (init) only then.
+bool stored_state_read();
 void init(Session& s);
 // Every frame, before drawing: pulls dropped/picked files, runs a slice of an import.
 // `will_draw`: whether this frame will be drawn (during an import most frames only import; see

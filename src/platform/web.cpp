@@ -105,6 +105,7 @@ struct Stats {
 
 // ---- EM_JS glue ------------------------------------------------------------------------------
 EM_JS(void, js_install_listeners, (), { Module.RK.installListeners(); Module.RK.persist(); });
+EM_JS(int, js_stored_loaded, (), { return Module.RK.storedLoaded ? 1 : 0; });
 // The stored bulk data is a list of pieces (the chunks, or the one record of older versions).
 EM_JS(int, js_stored_bulk_size, (), { return Module.RK.stored.bulk ? Module.RK.stored.bulkBytes : -1; });
 // Copies the pieces one after the other into dst and drops each as soon as it is copied, so the
@@ -269,6 +270,8 @@ void record_frame_time(double ms) {
   ++g_stats.frame_count;
 }
 
+bool stored_state_read() { return js_stored_loaded() != 0; }
+
 void init(Session& s) {
   js_mark("rk:init-start");
   double t0 = emscripten_get_now();
@@ -370,7 +373,9 @@ static void cancel_remote(Session& s) {
 static void take_over_step(Session& s, bool will_draw) {
   Takeover& t = *g_takeover;
   const double t0 = emscripten_get_now();
-  const double budget = will_draw ? 25.0 : 40.0;
+  // As for an import's slices: what is left of ~90 ms after the browser's share of the frame
+  // (an undrawn frame costs it little, a drawn one tens of ms on slow machines).
+  const double budget = will_draw ? 40.0 : 75.0;
   if (t.stage == Takeover::Copy) {
     const int r = js_worker_copy(t.bulk.data(), t.texts.data(), budget);
     if (r < 0) {
@@ -801,6 +806,10 @@ EMSCRIPTEN_KEEPALIVE void rk_on_paste() {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c) {
+  if (!g_session) {  // (window.rekindle resolves ready only after the app is set up)
+    g_api_result = R"({"error":"Rekindle is still starting"})";
+    return g_api_result.c_str();
+  }
   json out;
   try {
     std::string method = method_c ? method_c : "";

@@ -220,14 +220,13 @@ void frame(Session& s) {
     ImGui::EndChild();
   } else {
     ImGui::BeginChild("view", ImVec2(with_detail ? avail - detail_w - 8 : 0, 0), false);
-    switch (g_state.view) {
-      case View::Import: draw_import(s); break;
-      case View::Dashboard: draw_dashboard(s); break;
-      case View::Contacts: draw_contacts(s); break;
-      case View::FollowUps: draw_followups(s); break;
-      case View::Settings: draw_settings(s); break;
-      default: break;
-    }
+    // Through a table rather than a switch: each view is called from one place only, so the
+    // optimiser would otherwise inline all of them into this function, which the browser then
+    // has to compile whole before the first frame, whichever view it shows.
+    using ViewFn = void (*)(Session&);
+    static ViewFn const kDraw[] = {draw_import, draw_dashboard, draw_contacts, draw_followups, draw_settings};
+    const int pick = int(g_state.view);
+    if (pick >= 0 && pick < int(sizeof kDraw / sizeof kDraw[0])) kDraw[pick](s);
     ImGui::EndChild();
     if (with_detail) {
       ImGui::SameLine();

@@ -3,9 +3,15 @@
 // page's own fonts/ folder the first time it is needed and merged into the regular, bold and
 // heading fonts. Only code points present in the data are rasterised, so the atlas stays small.
 // A code point no font has is drawn as a box (U+FFFD, a custom glyph), never as garbage.
+//
+// Start-up: the atlas of the first interactive frame holds exactly the letters the data and the
+// UI use (rasterising is most of an atlas build, and the regular font's whole base set is ~2,500
+// glyphs where a network uses a few hundred); the rest of the base set, kept so that typed text
+// never waits for a rebuild, and the other scripts' fonts join it after that frame.
 #include "ui/fonts.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <string_view>
@@ -43,7 +49,39 @@ struct ExtraFile {
   std::vector<char> data;
   bool failed = false;
 };
-std::map<std::string, ExtraFile> g_files;
+std::map<std::string, ExtraFile> g_files;       // the on-demand script fonts
+std::map<std::string, ExtraFile> g_base_files;  // the preloaded base fonts
+
+// The base font files (preloaded into the page's file system), read into memory once: every
+// atlas build used to read and copy each of them again (the bold one twice).
+const ExtraFile& base_file(const char* path) {
+  ExtraFile& ef = g_base_files[path];
+  if (!ef.data.empty() || ef.failed) return ef;
+  if (FILE* f = std::fopen(path, "rb")) {
+    if (std::fseek(f, 0, SEEK_END) == 0) {
+      const long n = std::ftell(f);
+      if (n > 0 && std::fseek(f, 0, SEEK_SET) == 0) {
+        ef.data.resize(size_t(n));
+        if (std::fread(ef.data.data(), 1, ef.data.size(), f) != ef.data.size()) ef.data.clear();
+      }
+    }
+    std::fclose(f);
+  }
+  ef.failed = ef.data.empty();
+  return ef;
+}
+
+// A font from bytes that g_files keeps: the atlas is told it owns them so AddFont() keeps the
+// pointer instead of copying (the CJK file is 20 MB, merged into three fonts), then told it does
+// not, so Clear() leaves them to g_files (g_base_files) for the next build.
+ImFont* add_font_bytes(const ExtraFile& ef, float px, ImFontConfig cfg, const ImWchar* ranges) {
+  if (ef.data.empty()) return nullptr;
+  ImGuiIO& io = ImGui::GetIO();
+  cfg.FontDataOwnedByAtlas = true;
+  ImFont* f = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(ef.data.data()), int(ef.data.size()), px, &cfg, ranges);
+  if (f) io.Fonts->ConfigData.back().FontDataOwnedByAtlas = false;
+  return f;
+}
 
 // The one place this file reads a message's subject and body.
 struct MessageText {
@@ -133,9 +171,10 @@ const char* script_title(unsigned sc) {
   }
 }
 
-// Asks for the files the text needs; returns how many are in memory. Files that have arrived
-// are taken into memory only when `take` (never during the first frames, see prepare_fonts).
-size_t ensure_files(unsigned needed, bool take) {
+// Asks for the files the text needs and takes those that have arrived into memory, only once
+// `started` (after the first interactive frame, see prepare_fonts: the downloads, up to 20 MB for
+// CJK, would compete with it for the CPU); returns how many are in memory.
+size_t ensure_files(unsigned needed, bool started) {
   size_t ready = 0;
   std::string loading, failed;
   for (const ScriptFont& f : script_fonts()) {
@@ -145,9 +184,9 @@ size_t ensure_files(unsigned needed, bool take) {
       if (!ef.data.empty()) continue;
       if (ef.failed) continue;
       platform::FontFetch st = platform::font_fetch_state(file);
-      if (st == platform::FontFetch::Missing) platform::fetch_font(file);
+      if (st == platform::FontFetch::Missing && started) platform::fetch_font(file);
       if (st == platform::FontFetch::Failed) ef.failed = true;
-      if (st == platform::FontFetch::Ready && take) {
+      if (st == platform::FontFetch::Ready && started) {
         if (!platform::take_font_file(file, ef.data) || ef.data.size() < 100) {
           ef.data.clear();
           ef.failed = true;
@@ -228,25 +267,30 @@ bool prepare_fonts(Session& s, float ratio) {
       data_changed = true;
     }
   }
+  // The first interactive frame (main.cpp signals it after the second frame) never waits for
+  // what it does not show: the other scripts' fonts are asked for and join the atlas from the
+  // third frame on (until then those letters are boxes), and so does the regular font's whole
+  // base set (until then it has the letters of the data and of the UI, which are all it draws).
+  constexpr int kFirstInteractiveFrame = 2;
+  static int frames = 0;
+  if (frames <= kFirstInteractiveFrame) ++frames;
+  const bool started = frames > kFirstInteractiveFrame;
+  static bool built_full_base = false;
+  if (started && !built_full_base) data_changed = true;
   static unsigned needed = 0;
   if (data_changed) {
     g_want_names = from_cp(g_names.ranges());
     static CodepointSet all;
-    all = g_names;
-    all.add_ranges(base_ranges());  // the regular font keeps the whole base set
+    all = g_names;  // includes heading_ranges(): ASCII, Latin-1 and the UI's punctuation
+    if (started) all.add_ranges(base_ranges());  // then the regular font keeps the whole base set
+    built_full_base = started;
     all.merge(g_texts);
     scan_user(s, all);
     const std::vector<CodepointRange> all_ranges = all.ranges();
     g_want_all = from_cp(all_ranges);
     needed = scripts_needed(all_ranges);
   }
-  // The first interactive frame (main.cpp signals it after the second frame) never waits for the
-  // other scripts' fonts: they are asked for in the first frame, and whatever has arrived joins
-  // the atlas from the third frame on. Until then those letters are boxes.
-  constexpr int kFirstInteractiveFrame = 2;
-  static int frames = 0;
-  if (frames <= kFirstInteractiveFrame) ++frames;
-  size_t ready = ensure_files(needed, frames > kFirstInteractiveFrame);
+  size_t ready = ensure_files(needed, started);
   bool glyphs_changed = g_want_names != g_ranges_names || g_want_all != g_ranges_all;
   if (!geometry_changed && !glyphs_changed && ready == g_fonts_ready) return false;
   // Typing a new character into a note should not stall the frame on every key: rebuild for
@@ -269,13 +313,13 @@ bool prepare_fonts(Session& s, float ratio) {
   g_script_ranges.clear();
   g_script_ranges.reserve(16);
 
-  auto add_font = [&](const char* base_file, float font_px, const std::vector<ImWchar>& ranges,
+  auto add_font = [&](const char* base_path, float font_px, const std::vector<ImWchar>& ranges,
                       const std::vector<CodepointRange>& cps, bool bold) -> ImFont* {
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
-    ImFont* f = io.Fonts->AddFontFromFileTTF(base_file, font_px, &cfg, ranges.data());
+    ImFont* f = add_font_bytes(base_file(base_path), font_px, cfg, ranges.data());
     if (!f) return nullptr;
     for (const ScriptFont& sf : script_fonts()) {
       if (!(needed & sf.script)) continue;
@@ -286,17 +330,11 @@ bool prepare_fonts(Session& s, float ratio) {
       g_script_ranges.push_back(from_cp(sr));
       ImFontConfig m;
       m.MergeMode = true;
-      // Not a copy per font (the CJK file is 20 MB, merged into three fonts): the atlas is told
-      // it owns the bytes, so AddFont() keeps the pointer, then told it does not, so Clear()
-      // leaves them to g_files, which keeps them for the next build.
-      m.FontDataOwnedByAtlas = true;
       m.OversampleH = sf.script == kScriptCJK ? 1 : 2;
       m.OversampleV = 1;
       m.PixelSnapH = false;
       m.FontNo = sf.face >= 0 ? sf.face : cjk_face(cps);
-      if (io.Fonts->AddFontFromMemoryTTF(it->second.data.data(), int(it->second.data.size()), font_px, &m,
-                                         g_script_ranges.back().data()))
-        io.Fonts->ConfigData.back().FontDataOwnedByAtlas = false;
+      add_font_bytes(it->second, font_px, m, g_script_ranges.back().data());
     }
     return f;
   };

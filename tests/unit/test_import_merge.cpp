@@ -114,7 +114,7 @@ TEST_CASE("merge: a newer export updates people, records job changes and appends
   CHECK(summarize(s).connections == 5);
 }
 
-TEST_CASE("merge: a person known by name gets their URL later; a non-connection becomes one", "[import]") {
+TEST_CASE("merge: a person known by name gets their URL later, and a non-connection becomes one", "[import]") {
   Store s;
   import_all(s, kToday,
              {{"Recommendations_Received.csv",

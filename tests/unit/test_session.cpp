@@ -188,7 +188,7 @@ TEST_CASE("an import in a detached copy (the browser's worker) equals one done i
   }
 }
 
-TEST_CASE("a detached import refuses a damaged base and a late base; a failed one leaves the Session as it was",
+TEST_CASE("a detached import refuses a damaged base and a late base, and a failed one leaves the Session as it was",
           "[session][import]") {
   rkgen::Manifest m;
   const Files files = export_of(50, 200, 5, m);
@@ -243,7 +243,7 @@ TEST_CASE("finish_now completes a half-merged import at once", "[session][import
   CHECK(s.store.messages.size() >= size_t(m.messages));
 }
 
-TEST_CASE("evaluations without reasons are the same but for the reasons; Session makes them on demand",
+TEST_CASE("evaluations without reasons are the same but for the reasons, and Session makes them on demand",
           "[session][scoring]") {
   rkgen::Manifest m;
   const Files files = export_of(300, 3000, 11, m);
