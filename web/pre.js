@@ -602,8 +602,8 @@ RK.onWorkerMessage = function (job, m) {
 };
 
 // Called from C++ (js_worker_copy) once per frame during the takeover: copies the next pieces of
-// the worker's result into C++'s buffers for about budgetMs. 1: all copied, 0: more to come,
-// -1: there is nothing to copy.
+// the worker's result into C++'s buffers for about budgetMs. Returns the bytes copied so far
+// (bulk first, then texts), or -1 when there is nothing to copy.
 RK.workerCopy = function (bulkPtr, textsPtr, budgetMs) {
   var p = RK.workerParts;
   if (!p) return -1;
@@ -617,7 +617,7 @@ RK.workerCopy = function (bulkPtr, textsPtr, budgetMs) {
     p.copied += n;
     if (performance.now() - t0 >= budgetMs) break;
   }
-  return p.copied >= total ? 1 : 0;
+  return p.copied;
 };
 
 // Called from C++ (js_worker_cancel): "Cancel import", a restore or "delete all" stops it.

@@ -935,7 +935,13 @@ std::string save_bulk(const Store& s) { return BulkSaver(s, 2).take().bulk; }
 
 BulkParts save_bulk_parts(const Store& s) { return BulkSaver(s, kBulkSplitFormat).take(); }
 
-bool attach_texts(std::string&& block, Store& s, std::string& error) {
+uint32_t crc32_update(uint32_t crc, std::string_view bytes) {
+  return uint32_t(crc32_z(uLong(crc), reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
+}
+
+namespace {
+// `crc`: the block's checksum computed by the caller, or null to compute it here.
+bool attach_texts_impl(std::string&& block, Store& s, std::string& error, const uint32_t* crc) {
   if (!s.texts_pending) {
     error = "no message texts are expected";
     return false;
@@ -957,7 +963,8 @@ bool attach_texts(std::string&& block, Store& s, std::string& error) {
             std::to_string(s.texts_expected) + ")";
     return false;
   }
-  if (!check_crc(begin, end)) {
+  const uint32_t stored = uint32_t(end[-4]) | (uint32_t(end[-3]) << 8) | (uint32_t(end[-2]) << 16) | (uint32_t(end[-1]) << 24);
+  if (crc ? *crc != stored : !check_crc(begin, end)) {
     error = "message texts are damaged (checksum mismatch)";
     return false;
   }
@@ -974,6 +981,15 @@ bool attach_texts(std::string&& block, Store& s, std::string& error) {
   s.texts_pending = false;
   s.texts_expected = 0;
   return true;
+}
+}  // namespace
+
+bool attach_texts(std::string&& block, Store& s, std::string& error) {
+  return attach_texts_impl(std::move(block), s, error, nullptr);
+}
+
+bool attach_texts(std::string&& block, Store& s, std::string& error, uint32_t crc) {
+  return attach_texts_impl(std::move(block), s, error, &crc);
 }
 
 // The reader behind load_bulk and BulkLoader: the records are read a bounded number at a time

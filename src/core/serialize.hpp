@@ -66,6 +66,10 @@ class BulkLoader {
 // After load_bulk() of a format-3 `bulk` (s.texts_pending): the texts saved with it. On failure
 // the Store keeps its texts pending (messages show without text).
 bool attach_texts(std::string&& texts, Store& s, std::string& error);
+// The same, with the block's checksum already computed as its bytes arrived (a slice at a time):
+// `crc` is crc32_update(0, all of `texts` but its last 4 bytes).
+bool attach_texts(std::string&& texts, Store& s, std::string& error, uint32_t crc);
+uint32_t crc32_update(uint32_t crc, std::string_view bytes);  // zlib's crc32 (start from 0)
 
 std::string save_user(const Store& s);  // user data + settings
 bool load_user(std::string_view json, Store& s, std::string& error);

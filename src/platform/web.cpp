@@ -71,9 +71,13 @@ std::unique_ptr<rk::BulkSaver> g_base_saver;
 // a slice at a time (Load, rk::BulkLoader) and adopted; the Session then re-scores in slices.
 // rk_worker_done starts it.
 struct Takeover {
-  enum Stage { Copy, Load } stage = Copy;
+  enum Stage { Copy, Load, Adopt } stage = Copy;
   rk::ImportReport report;
   std::string bulk, texts;  // filled by JS (RK.workerCopy)
+  size_t bulk_len = 0;
+  // The texts' checksum, computed as their bytes arrive (their last 4 bytes are the stored one).
+  uint32_t crc = 0;
+  size_t crc_done = 0;
   std::unique_ptr<rk::BulkLoader> loader;
 };
 std::unique_ptr<Takeover> g_takeover;
@@ -172,9 +176,9 @@ EM_JS(void, js_worker_start, (int today, const char* bulk, double bulk_len, cons
   Module.RK.workerStart(today, bulk, bulk_len, texts, texts_len);
 });
 EM_JS(void, js_worker_cancel, (), { Module.RK.workerCancel(); });
-// Copies the next few MB of RK.workerParts into the two buffers: 1 when all is copied, 0 when
-// more is left, -1 when the parts are gone.
-EM_JS(int, js_worker_copy, (char* bulk, char* texts, double budget_ms), {
+// Copies the next few MB of RK.workerParts into the two buffers: how many bytes of the two
+// (bulk first) are copied so far, or -1 when the parts are gone.
+EM_JS(double, js_worker_copy, (char* bulk, char* texts, double budget_ms), {
   return Module.RK.workerCopy(bulk, texts, budget_ms);
 });
 EM_JS(void, js_force_next_write, (), { Module.RK.forceNextWrite = true; });
@@ -373,27 +377,37 @@ static void cancel_remote(Session& s) {
 static void take_over_step(Session& s, bool will_draw) {
   Takeover& t = *g_takeover;
   const double t0 = emscripten_get_now();
+  static const char* const kStage[] = {"taking over: copying", "taking over: reading", "taking over: adopting"};
+  const char* stage = kStage[t.stage];
   // As for an import's slices: what is left of ~90 ms after the browser's share of the frame
   // (an undrawn frame costs it little, a drawn one tens of ms on slow machines).
   const double budget = will_draw ? 40.0 : 75.0;
   if (t.stage == Takeover::Copy) {
-    const int r = js_worker_copy(t.bulk.data(), t.texts.data(), budget);
-    if (r < 0) {
+    const double copied = js_worker_copy(t.bulk.data(), t.texts.data(), budget * 0.7);
+    if (copied < 0) {
       rk::ImportReport fail;
       fail.error = "The imported data was lost on its way from the import worker. Nothing was changed.";
       finish_remote(s, std::move(fail));
       return;
     }
-    if (r > 0) {
+    const size_t have = size_t(copied) > t.bulk_len ? size_t(copied) - t.bulk_len : 0;
+    const size_t upto = std::min(have, t.texts.size() >= 4 ? t.texts.size() - 4 : size_t(0));
+    if (upto > t.crc_done) {
+      t.crc = rk::crc32_update(t.crc, std::string_view(t.texts).substr(t.crc_done, upto - t.crc_done));
+      t.crc_done = upto;
+    }
+    if (size_t(copied) >= t.bulk_len + t.texts.size()) {
       t.stage = Takeover::Load;
       t.loader = std::make_unique<rk::BulkLoader>(std::move(t.bulk));
     }
-  } else if (t.loader->step(budget)) {
+  } else if (t.stage == Takeover::Load) {
+    if (t.loader->step(budget)) t.stage = Takeover::Adopt;  // (adopted in the next frame)
+  } else {
     rk::Store imported;
     std::string err;
     bool ok = t.loader->take(imported, err);
     t.loader.reset();
-    if (ok && imported.texts_pending) ok = rk::attach_texts(std::move(t.texts), imported, err);
+    if (ok && imported.texts_pending) ok = rk::attach_texts(std::move(t.texts), imported, err, t.crc);
     if (!ok) {
       rk::ImportReport fail = std::move(t.report);
       fail.committed = false;
@@ -407,6 +421,7 @@ static void take_over_step(Session& s, bool will_draw) {
     g_worker_parts = true;  // RK.workerParts: saved as they are
   }
   const double spent = emscripten_get_now() - t0;
+  if (spent > budget + 30) g_stats.long_slices.push_back(std::string(stage) + ": " + std::to_string(int(spent)) + " ms");
   g_stats.worker_result_ms += spent;
   g_stats.import_work_ms += spent;
   g_stats.import_longest_slice_ms = std::max(g_stats.import_longest_slice_ms, spent);
@@ -678,6 +693,7 @@ EMSCRIPTEN_KEEPALIVE void rk_worker_done(const char* report_c, double bulk_len, 
     try {
       rk::platform::resize_for_overwrite(t->bulk, size_t(bulk_len));
       rk::platform::resize_for_overwrite(t->texts, size_t(texts_len));
+      t->bulk_len = t->bulk.size();
       t->report = std::move(r);
       g_takeover = std::move(t);
       s.remote->phase = "Taking over the imported data";

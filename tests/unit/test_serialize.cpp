@@ -776,6 +776,31 @@ TEST_CASE("BulkLoader in the smallest slices equals load_bulk, for every format,
   CHECK(untouched.contacts.empty());
 }
 
+TEST_CASE("attach_texts with a checksum computed piece by piece as the bytes arrived", "[serialize]") {
+  const Store src = random_store(8, 50, 400);
+  const BulkParts parts = save_bulk_parts(src);
+  REQUIRE(parts.texts.size() > 1000);
+  std::string error;
+  // The checksum of all but the last 4 bytes, in uneven pieces (as a takeover copies them).
+  uint32_t crc = 0;
+  const std::string_view body = std::string_view(parts.texts).substr(0, parts.texts.size() - 4);
+  for (size_t at = 0, step = 1; at < body.size(); at += step, step = step * 3 + 1)
+    crc = crc32_update(crc, body.substr(at, step));
+  {
+    Store s;
+    REQUIRE(load_bulk(std::string_view(parts.bulk), s, error));
+    REQUIRE(attach_texts(std::string(parts.texts), s, error, crc));
+    CHECK(save_bulk(s) == save_bulk(src));
+  }
+  {
+    Store s;
+    REQUIRE(load_bulk(std::string_view(parts.bulk), s, error));
+    CHECK_FALSE(attach_texts(std::string(parts.texts), s, error, crc ^ 1u));  // bytes damaged on the way
+    CHECK(error.find("checksum") != std::string::npos);
+    CHECK(s.texts_pending);
+  }
+}
+
 TEST_CASE("split bulk data: the rest loads first, the message texts attach after", "[serialize]") {
   const Store src = random_store(5, 60, 500);
   const BulkParts parts = save_bulk_parts(src);
