@@ -380,13 +380,19 @@ RK.idle = function () {
   return new Promise(function (resolve) { RK.idleWaiters.push(resolve); });
 };
 
-// Allocates a UTF-8 copy of s on the wasm heap (freed on the next call): big strings must not
-// go through ccall's stack-allocated string arguments.
-RK.scratch = [];
-RK.withString = function (s) {
+// A UTF-8 copy of s on the wasm heap that the caller owns (C++ frees it).
+RK.heapString = function (s) {
   var len = lengthBytesUTF8(s) + 1;
   var p = Module._malloc(len);
   stringToUTF8(s, p, len);
+  return p;
+};
+
+// A UTF-8 copy of s on the wasm heap, freed a few calls later: big strings must not go through
+// ccall's stack-allocated string arguments.
+RK.scratch = [];
+RK.withString = function (s) {
+  var p = RK.heapString(s);
   RK.scratch.push(p);
   if (RK.scratch.length > 8) Module._free(RK.scratch.shift());
   return p;

@@ -8,7 +8,7 @@ DetachedImport::DetachedImport(Day today, ImportLimits limits) : today_(today), 
 DetachedImport::~DetachedImport() = default;
 
 bool DetachedImport::set_base(std::string&& bulk, std::string&& texts, std::string& error) {
-  if (started_ || importer_) {
+  if (importer_) {  // files added or work begun: too late
     error = "the import has already started";
     return false;
   }
@@ -25,7 +25,6 @@ void DetachedImport::add_file(std::string name, std::string bytes) {
 }
 
 bool DetachedImport::step(double budget_ms) {
-  started_ = true;
   if (!importer_) importer_ = std::make_unique<Importer>(store_, today_, limits_);
   return importer_->step(budget_ms);
 }

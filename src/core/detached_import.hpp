@@ -41,7 +41,6 @@ class DetachedImport {
   Day today_;
   ImportLimits limits_;
   std::unique_ptr<Importer> importer_;
-  bool started_ = false;
 };
 
 }  // namespace rk

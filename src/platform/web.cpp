@@ -126,11 +126,7 @@ EM_JS(void, js_stored_bulk_copy, (char* dst), {
 });
 EM_JS(char*, js_stored_bulk_problem, (), {
   var e = Module.RK.stored.bulkProblem;
-  if (!e) return 0;
-  var n = lengthBytesUTF8(e) + 1;
-  var p = _malloc(n);
-  stringToUTF8(e, p, n);
-  return p;
+  return e ? Module.RK.heapString(e) : 0;
 });
 EM_JS(void, js_stored_bulk_drop, (), { Module.RK.stored.bulk = null; });
 // The size of the stored message texts (read later: js_load_texts), or -1 when none are stored.
@@ -144,19 +140,12 @@ EM_JS(void, js_load_texts, (), { Module.RK.loadTexts(); });
 EM_JS(char*, js_stored_user, (), {
   var u = Module.RK.stored.user;
   if (u === null || u === undefined) return 0;
-  var n = lengthBytesUTF8(u) + 1;
-  var p = _malloc(n);
-  stringToUTF8(u, p, n);
   Module.RK.stored.user = null;
-  return p;
+  return Module.RK.heapString(u);
 });
 EM_JS(char*, js_stored_error, (), {
   var e = Module.RK.stored.error;
-  if (!e) return 0;
-  var n = lengthBytesUTF8(e) + 1;
-  var p = _malloc(n);
-  stringToUTF8(e, p, n);
-  return p;
+  return e ? Module.RK.heapString(e) : 0;
 });
 // Hands a save to RK.write. No copy of the bulk data here: JS reads it from the heap chunk by
 // chunk (bulk and texts stay valid until rk_storage_done). bulk_len < 0: save the user data only.
@@ -189,13 +178,7 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
   Module.RK.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + len));
 });
 EM_JS(void, js_copy, (const char* text), { Module.RK.copy(UTF8ToString(text)); });
-EM_JS(char*, js_last_paste, (), {
-  var s = Module.RK.lastPaste || "";
-  var n = lengthBytesUTF8(s) + 1;
-  var p = _malloc(n);
-  stringToUTF8(s, p, n);
-  return p;
-});
+EM_JS(char*, js_last_paste, (), { return Module.RK.heapString(Module.RK.lastPaste || ""); });
 EM_JS(void, js_open_url, (const char* url), {
   var w = window.open(UTF8ToString(url), '_blank', 'noopener,noreferrer');
   if (w) w.opener = null;
@@ -383,6 +366,7 @@ static void take_over_step(Session& s, bool will_draw) {
   // (an undrawn frame costs it little, a drawn one tens of ms on slow machines).
   const double budget = will_draw ? 40.0 : 75.0;
   if (t.stage == Takeover::Copy) {
+    // (Part of the budget is left for checksumming what arrived.)
     const double copied = js_worker_copy(t.bulk.data(), t.texts.data(), budget * 0.7);
     if (copied < 0) {
       rk::ImportReport fail;
@@ -430,9 +414,9 @@ static void take_over_step(Session& s, bool will_draw) {
 // Starts an import the worker asked for once nothing stands in the way, serialises the page's
 // data for it (a slice per frame), hands it over, and stops it on "Cancel import".
 static void drive_remote_import(Session& s, bool will_draw) {
-  if (g_remote_requested && !s.importing() && !s.store.texts_pending && !g_saver) {
+  // (begin_remote_import refuses while another import runs or stored texts are loading.)
+  if (g_remote_requested && !g_saver && s.begin_remote_import()) {
     g_remote_requested = false;
-    s.begin_remote_import();
     g_stats.import_in_worker = true;
     g_stats.import_started_ms = emscripten_get_now();
     g_stats.import_work_ms = g_stats.import_longest_slice_ms = 0;
