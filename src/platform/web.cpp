@@ -507,11 +507,13 @@ static bool start_write(Session& s, bool with_bulk, double slice_ms = 0) {
       g_saver = std::make_unique<rk::BulkSaver>(s.store);
       g_saver_work_ms = g_saver_longest_ms = 0;
     }
-    if (slice_ms > 0 && !g_saver->step(slice_ms)) {
+    if (slice_ms > 0) {
+      const bool done = g_saver->step(slice_ms);
+      // Every slice counts, the one that finishes too (a small Store is serialised in one).
       const double d = emscripten_get_now() - t0;
       g_saver_work_ms += d;
       g_saver_longest_ms = std::max(g_saver_longest_ms, d);
-      return false;
+      if (!done) return false;
     }
   }
   std::string user = rk::save_user(s.store);
