@@ -576,4 +576,23 @@ std::vector<Evaluation> evaluate_all(const Store& store, Day today, bool with_re
   return out;
 }
 
+std::vector<uint32_t> follow_up_queue(const Store& store, const std::vector<Evaluation>& evals) {
+  struct Key {
+    double priority;
+    ContactId id;
+    uint32_t index;
+  };
+  std::vector<Key> keys;
+  const size_t n = std::min(evals.size(), store.contacts.size());
+  for (uint32_t i = 0; i < n; ++i)
+    if (evals[i].in_queue) keys.push_back({evals[i].priority, store.contacts[i].id, i});
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.id < b.id;
+  });
+  std::vector<uint32_t> out(keys.size());
+  for (size_t k = 0; k < keys.size(); ++k) out[k] = keys[k].index;
+  return out;
+}
+
 }  // namespace rk

@@ -14,16 +14,40 @@ void Session::set_today(Day d) {
 void Session::recompute() {
   store.reindex();
   evals = evaluate_all(store, today, false);
-  search.rebuild(store);
+  search_.haystack.clear();
+  search_pos_ = 0;
   ++revision;
   ++data_generation;
+}
+
+bool Session::build_search(double budget_ms) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::microseconds(int64_t(std::max(0.0, budget_ms) * 1000));
+  const size_t n = store.contacts.size();
+  if (search_pos_ > n || search_.haystack.size() != search_pos_) {  // the contacts changed underneath
+    search_.haystack.clear();
+    search_pos_ = 0;
+  }
+  if (search_pos_ == 0) search_.haystack.reserve(n);
+  while (search_pos_ < n) {
+    search_.haystack.push_back(search_text(store, store.contacts[search_pos_]));
+    ++search_pos_;
+    if ((search_pos_ & 63) == 0 && search_pos_ < n && Clock::now() > deadline) return false;
+  }
+  return true;
+}
+
+const SearchIndex& Session::search_index() {
+  build_search(1e12);
+  return search_;
 }
 
 void Session::touched(ContactId id) {
   int i = index_of(id);
   if (i >= 0) {
     evals[size_t(i)] = evaluate(store, store.contacts[size_t(i)], today, false);
-    search.update(store, uint32_t(i));
+    // (Contacts the index has not reached yet are built as they are.)
+    if (size_t(i) < search_pos_) search_.haystack[size_t(i)] = search_text(store, store.contacts[size_t(i)]);
   }
   user_dirty = true;
   ++revision;
@@ -125,7 +149,8 @@ bool Session::pump_import(double budget_ms) {
     if ((score_pos_ & 63) == 0 && score_pos_ < n && Clock::now() > deadline) return false;
   }
   evals.swap(next_evals_);
-  search.haystack.swap(next_search_.haystack);
+  search_.haystack.swap(next_search_.haystack);
+  search_pos_ = search_.haystack.size();
   std::vector<Evaluation>().swap(next_evals_);
   std::vector<std::string>().swap(next_search_.haystack);
   rescoring_ = false;
@@ -148,6 +173,14 @@ const std::vector<std::string>& Session::reasons(uint32_t index) const {
   if (index >= store.contacts.size() || finishing()) return kNone;
   if (reasons_cache_.size() > 4096) reasons_cache_.clear();
   return reasons_cache_.emplace(index, evaluate(store, store.contacts[index], today, true).reasons).first->second;
+}
+
+const std::vector<uint32_t>& Session::queue() const {
+  if (queue_revision_ != revision) {
+    queue_ = follow_up_queue(store, evals);
+    queue_revision_ = revision;
+  }
+  return queue_;
 }
 
 Evaluation Session::eval_with_reasons(uint32_t index) const {

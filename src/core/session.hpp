@@ -19,7 +19,6 @@ class Session {
  public:
   Store store;
   std::vector<Evaluation> evals;  // one per store.contacts entry, without reasons (see reasons())
-  SearchIndex search;
   Day today = kNoDay;
 
   // Import in progress (null when idle) and the last finished one.
@@ -44,8 +43,14 @@ class Session {
   uint64_t data_generation = 0;  // bumped when the whole data set changes (import, load, clear)
 
   void set_today(Day d);
-  // Recompute evaluations and the search index for everything (after import/load/settings).
+  // Recompute evaluations for everything (after import/load/settings); the search index is
+  // rebuilt lazily (search_index(), build_search()).
   void recompute();
+  // The search index, complete: whatever build_search() has not done yet is done now. A reload
+  // draws its first frame without it unless that frame shows the Contacts table.
+  const SearchIndex& search_index();
+  // Builds the next part of the search index (about budget_ms); true when it is complete.
+  bool build_search(double budget_ms);
   // After the user changed one contact's user data: re-evaluate it, mark for saving.
   void touched(ContactId id);
   // After settings changed (weights, cadences): re-evaluate everything, mark for saving.
@@ -86,6 +91,9 @@ class Session {
   // cost of scoring, and only the ones on screen or asked for through the API are needed.
   const std::vector<std::string>& reasons(uint32_t index) const;
   Evaluation eval_with_reasons(uint32_t index) const;  // evals[index] with its reasons
+  // The follow-up queue (follow_up_queue in core/scoring.hpp), kept until the data changes: the
+  // Follow-ups and Contacts views both need it.
+  const std::vector<uint32_t>& queue() const;
 
  private:
   void begin_rescoring();
@@ -94,9 +102,13 @@ class Session {
   size_t score_pos_ = 0;
   std::vector<Evaluation> next_evals_;
   SearchIndex next_search_;
+  SearchIndex search_;
+  size_t search_pos_ = 0;  // search_.haystack holds contacts [0, search_pos_)
   mutable std::unordered_map<uint32_t, std::vector<std::string>> reasons_cache_;
   mutable uint64_t reasons_revision_ = ~0ull;
   mutable Day reasons_today_ = kNoDay;
+  mutable std::vector<uint32_t> queue_;
+  mutable uint64_t queue_revision_ = ~0ull;
 
  public:
   int index_of(ContactId id) const;  // -1 if unknown

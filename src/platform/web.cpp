@@ -59,6 +59,7 @@ double g_saver_work_ms = 0, g_saver_longest_ms = 0;
 std::string g_load_texts;
 bool g_texts_loading = false;
 double g_texts_started_ms = 0;
+bool g_first_frame_out = false;  // signal_ready() was called
 double g_retry_after_ms = 0;
 // An import in the worker (RK.job in pre.js): JS asks for it (g_remote_requested); when nothing
 // stands in the way the page's imported data is serialised for the worker a slice per frame
@@ -160,6 +161,7 @@ EM_JS(int, js_store_write_worker_parts, (const char* user), {
   return 1;
 });
 EM_JS(void, js_drop_worker_parts, (), { Module.RK.workerParts = null; });
+EM_JS(int, js_have_worker_parts, (), { return Module.RK.workerParts ? 1 : 0; });
 // Starts the worker of RK.job with the page's imported data (copied by JS before this returns).
 EM_JS(void, js_worker_start, (int today, const char* bulk, double bulk_len, const char* texts, double texts_len), {
   Module.RK.workerStart(today, bulk, bulk_len, texts, texts_len);
@@ -502,6 +504,8 @@ void begin_frame(Session& s, bool will_draw) {
 static bool start_write(Session& s, bool with_bulk, double slice_ms = 0) {
   double t0 = emscripten_get_now();
   g_stats.last_save_serialise_ms = 0;
+  // JS dropped them (the worker saving them died with them): the Store is serialised instead.
+  if (g_worker_parts && !js_have_worker_parts()) g_worker_parts = false;
   if (with_bulk && !g_worker_parts) {
     if (!g_saver) {
       g_saver = std::make_unique<rk::BulkSaver>(s.store);
@@ -564,6 +568,9 @@ void end_frame(Session& s) {
     g_seen_revision = s.revision;
     g_last_change_ms = now;
   }
+  // The search index is built a few ms per frame once the first interactive frame is out (a
+  // search before it is complete finishes it at once: Session::search_index).
+  if (g_first_frame_out && !s.importing()) s.build_search(4.0);
   if (g_storage.blocked || g_storage.other_tab_changed || g_write_in_flight || s.importer || s.finishing()) return;
   if (now < g_retry_after_ms) return;
   // Debounce: save 400 ms after the last change (bulk right away after an import, serialised
@@ -831,7 +838,7 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
       if (!rk::query_from_json(args, q, err)) {
         out["error"] = err;
       } else {
-        auto rows = rk::run_query(s.store, s.evals, s.search, q);
+        auto rows = rk::run_query(s.store, s.evals, s.search_index(), q);
         json arr = json::array();
         for (uint32_t i : rows) arr.push_back(rk::contact_json(s.store, s.store.contacts[i], s.eval_with_reasons(i)));
         out["contacts"] = std::move(arr);
@@ -938,6 +945,7 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
 
 namespace rk::platform {
 void signal_ready() {
+  g_first_frame_out = true;
   js_mark("rk:ready");
   js_resolve_ready();
   // The first interactive frame is drawn: now read the message texts (most of the stored bytes).

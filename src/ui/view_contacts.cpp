@@ -77,7 +77,7 @@ void refresh_rows(Session& s) {
   q.include_archived = g.show_archived;
   q.sort = g.sort;
   q.descending = g.descending;
-  g.rows = run_query(s.store, s.evals, s.search, q);
+  g.rows = run_query(s.store, s.evals, s.search_index(), q);
   g.cache_key = std::move(key);
   g.cache_revision = s.revision;
 }
@@ -101,11 +101,7 @@ void refresh_options(Session& s) {
     }
   }
   g.companies = rank_labels(companies, 400);
-  std::vector<uint32_t> queued;
-  for (uint32_t i = 0; i < s.evals.size(); ++i)
-    if (s.evals[i].in_queue) queued.push_back(i);
-  std::stable_sort(queued.begin(), queued.end(),
-                   [&](uint32_t a, uint32_t b) { return s.evals[a].priority > s.evals[b].priority; });
+  const std::vector<uint32_t>& queued = s.queue();
   g.rank.assign(s.store.contacts.size(), 0);
   for (size_t k = 0; k < queued.size(); ++k) g.rank[queued[k]] = int(k + 1);
   g.years.clear();

@@ -30,17 +30,10 @@ FollowState g;
 void refresh(Session& s) {
   if (g.revision == s.revision) return;
   g.revision = s.revision;
-  g.queue.clear();
+  g.queue = s.queue();
   g.due = 0;
-  for (uint32_t i = 0; i < s.evals.size(); ++i) {
-    if (!s.evals[i].in_queue) continue;
-    g.queue.push_back(i);
+  for (uint32_t i : g.queue)
     if (s.evals[i].next_follow_up != kNoDay && s.evals[i].next_follow_up <= s.today) g.due++;
-  }
-  std::stable_sort(g.queue.begin(), g.queue.end(), [&](uint32_t a, uint32_t b) {
-    if (s.evals[a].priority != s.evals[b].priority) return s.evals[a].priority > s.evals[b].priority;
-    return s.store.contacts[a].id < s.store.contacts[b].id;
-  });
 }
 
 void card(Session& s, uint32_t i, float width) {

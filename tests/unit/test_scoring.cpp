@@ -602,4 +602,21 @@ TEST_CASE("property: priority bands never interleave", "[scoring][property]") {
   CHECK(min_over > max_warm);
   CHECK(max_warm < 2000);
   CHECK(min_aw >= 3000);
+
+  // The follow-up queue: exactly the queued contacts, by priority, ties by id.
+  const std::vector<uint32_t> q = follow_up_queue(s, evals);
+  CHECK(q.size() == size_t(n_aw + n_over + n_warm));
+  size_t ties = 0;
+  for (size_t k = 0; k < q.size(); ++k) {
+    REQUIRE(q[k] < evals.size());
+    CHECK(evals[q[k]].in_queue);
+    if (k == 0) continue;
+    const Evaluation &a = evals[q[k - 1]], &e = evals[q[k]];
+    CHECK(a.priority >= e.priority);
+    if (a.priority == e.priority) {
+      ++ties;
+      CHECK(s.contacts[q[k - 1]].id < s.contacts[q[k]].id);
+    }
+  }
+  CHECK(ties > 0);  // the tie-break is exercised
 }

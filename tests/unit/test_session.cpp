@@ -54,7 +54,7 @@ SlicedRun import_sliced(Session& s, Files files, bool cancel_while_merging) {
   return run;
 }
 
-void check_same(const Session& a, const Session& b) {
+void check_same(Session& a, Session& b) {
   CHECK(save_bulk(a.store) == save_bulk(b.store));
   REQUIRE(a.evals.size() == a.store.contacts.size());
   REQUIRE(a.evals.size() == b.evals.size());
@@ -64,7 +64,7 @@ void check_same(const Session& a, const Session& b) {
         a.evals[i].reasons != b.evals[i].reasons)
       ++differ;
   CHECK(differ == 0);
-  CHECK(a.search.haystack == b.search.haystack);
+  CHECK(a.search_index().haystack == b.search_index().haystack);
 }
 
 // A Session holding an uninterrupted import of `files`, scored.
@@ -239,7 +239,7 @@ TEST_CASE("finish_now completes a half-merged import at once", "[session][import
   CHECK(s.importer == nullptr);
   REQUIRE(s.last_report.committed);
   CHECK(s.evals.size() == s.store.contacts.size());
-  CHECK(s.search.haystack.size() == s.store.contacts.size());
+  CHECK(s.search_index().haystack.size() == s.store.contacts.size());
   CHECK(s.store.messages.size() >= size_t(m.messages));
 }
 
@@ -270,4 +270,34 @@ TEST_CASE("evaluations without reasons are the same but for the reasons, and Ses
   s.set_today(s.today + 400);
   CHECK(s.reasons(0) == evaluate(s.store, s.store.contacts[0], s.today, true).reasons);
   (void)before;
+}
+
+TEST_CASE("the search index is built lazily, in slices, and follows edits made meanwhile", "[session][query]") {
+  rkgen::Manifest m;
+  const Files files = export_of(300, 1000, 12, m);
+  Session s;
+  import_whole(s, files, m.today);
+  const size_t n = s.store.contacts.size();
+  REQUIRE(n > 200);
+  // Slices of the smallest budget: 64 contacts each.
+  CHECK_FALSE(s.build_search(0));
+  const ContactId first = s.store.contacts[0].id, last = s.store.contacts[n - 1].id;
+  s.store.user_of(first).note = "Met at the Quetzalcóatl meetup";  // in the part already built
+  s.touched(first);
+  s.store.user_of(last).tags = {"kayaking"};                  // in the part not built yet
+  s.touched(last);
+  int slices = 1;
+  for (bool done = false; !done; ++slices) done = s.build_search(0);
+  CHECK(slices == int((n + 63) / 64));
+  SearchIndex fresh;
+  fresh.rebuild(s.store);
+  CHECK(s.search_index().haystack == fresh.haystack);
+  Query q;
+  q.text = "quetzalcoatl";
+  CHECK(run_query(s.store, s.evals, s.search_index(), q) == std::vector<uint32_t>{0});
+  q.text = "kayaking";
+  CHECK(run_query(s.store, s.evals, s.search_index(), q) == std::vector<uint32_t>{uint32_t(n - 1)});
+  // After a recompute (a load, a restore) the index starts over, and search_index() completes it.
+  s.recompute();
+  CHECK(s.search_index().haystack == fresh.haystack);
 }
