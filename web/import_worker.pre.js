@@ -1,16 +1,24 @@
 // The import worker's JavaScript, prepended to its Emscripten output (import-worker.js). It runs
 // in a Web Worker that the page (web/pre.js, RK.worker*) starts for one import and terminates
-// afterwards. Nothing here touches the network or storage: files and data come in by
+// afterwards, or that saves an import's result to IndexedDB for the page (RK.writeInWorker),
+// with the same transaction code as the page's own saves (web/idb_write.pre.js, linked in
+// ahead of this file). Nothing here touches the network: files and data come in by
 // postMessage, the result goes back the same way.
 //
 // Page → worker: {type: 'import', today, files: [File or Blob], names: [string],
-//                 base: {bulk: ArrayBuffer, texts: ArrayBuffer} or null}
+//                 base: {bulk: ArrayBuffer, texts: ArrayBuffer} or null};
+//                {type: 'write', dbName, knownRev, force, tab, user: string, bulk, texts:
+//                 ArrayBuffer (transferred), bulkLen, textsLen, chunkBytes, failAtChunk (a test
+//                 hook)}: a save as RKIdb.write does it, handled at once (it needs no engine).
 // Worker → page: {type: 'ready'} once the engine is instantiated;
 //                {type: 'progress', progress: 0..1, phase};
 //                {type: 'done', report: JSON string, unreadable: [{name, error}],
 //                 bulk, texts: ArrayBuffer (transferred; only when the report says committed),
 //                 stats: {worker_ms, read_ms, import_ms, result_ms, heap_bytes}};
-//                {type: 'failed', message} when the engine stops (out of memory, a bug).
+//                {type: 'failed', message} when the engine stops (out of memory, a bug);
+//                {type: 'writing'} as a save begins, then {type: 'written', ok, message, rev
+//                 (the new meta.rev), checked (the rev check passed), chunks (put), total_ms,
+//                 and when it failed bulk, texts: the buffers, transferred back for a retry}.
 var RKW = { ready: false, queue: [], busy: false };
 
 Module.print = function (t) { console.log('[import worker] ' + t); };
@@ -28,9 +36,47 @@ Module.onRuntimeInitialized = function () {
 
 self.onmessage = function (e) {
   var m = e.data;
+  if (m && m.type === 'write') { RKW.write(m); return; }
   if (!m || m.type !== 'import') return;
   if (RKW.ready) RKW.run(m);
   else RKW.queue.push(m);
+};
+
+// A save for the page (see the header). Nothing waits on this thread, so it puts more chunks
+// per callback than the page does: fewer round trips to the browser's storage process.
+RKW.writeBudgetMs = 50;
+RKW.write = function (m) {
+  postMessage({ type: 'writing' });
+  var t0 = performance.now(), stat = { chunks: 0 }, checked = false, db = null, replied = false, src = null;
+  var reply = function (ok, message, rev) {
+    if (replied) return;
+    replied = true;
+    if (db) { try { db.close(); } catch (e) {} }
+    var out = { type: 'written', ok: ok, message: message || '', rev: rev || 0, checked: checked,
+      chunks: stat.chunks, total_ms: performance.now() - t0 };
+    var transfer = [];
+    if (!ok && m.bulk instanceof ArrayBuffer && m.texts instanceof ArrayBuffer) {
+      out.bulk = m.bulk;
+      out.texts = m.texts;
+      transfer = [m.bulk, m.texts];
+    }
+    m.bulk = m.texts = src = null;  // sent back, or freed
+    postMessage(out, transfer);
+  };
+  try {
+    src = [new Uint8Array(m.bulk), new Uint8Array(m.texts)];
+    RKIdb.open(m.dbName).then(function (d) {
+      db = d;
+      RKIdb.write(db, {
+        bulkLen: m.bulkLen, textsLen: m.textsLen, user: m.user, tab: m.tab, knownRev: m.knownRev, force: !!m.force,
+        chunkBytes: m.chunkBytes, budgetMs: RKW.writeBudgetMs, stat: stat, failAtChunk: m.failAtChunk,
+        source: function (which) { return [src[which], 0]; },
+        onPassed: function () { checked = true; },
+      }, reply);
+    }, function (e) { reply(false, RKIdb.describe(e), 0); });
+  } catch (e) {
+    reply(false, RKIdb.describe(e), 0);
+  }
 };
 
 // Copies bytes into engine buffer `which` (0 or 1); false if the heap cannot hold them.

@@ -19,12 +19,14 @@
 // Older versions stored the bulk data (texts included) as one Uint8Array under "bulk" (and no
 // bulk_chunks in meta), or as "bulk:*" chunks without texts records: both still load, and the
 // next bulk save replaces them.
-// A write is one transaction, so a failed write (quota, private mode, conflict, tab closed)
-// leaves the old state. The chunks are put a few milliseconds' worth at a time, each batch from
-// the success callback of the one before, and each chunk is copied out of the wasm heap only
-// when it is put: the page keeps drawing while tens of MB are saved, instead of freezing for one
-// big copy and structured clone. (Blobs would cost less main-thread time per MB than Uint8Arrays,
-// but Safari's private mode refuses Blobs in IndexedDB.)
+// A write is one transaction (RKIdb.write, web/idb_write.pre.js), so a failed write (quota,
+// private mode, conflict, tab closed) leaves the old state. The chunks are put a few
+// milliseconds' worth at a time, each batch from the success callback of the one before, and
+// each chunk is copied out of the wasm heap only when it is put: the page keeps drawing while
+// tens of MB are saved, instead of freezing for one big copy and structured clone. The import
+// worker's result is saved by a worker instead (RK.writeInWorker): its clones and the browser's
+// work behind them then cost the page nothing. (Blobs would cost less main-thread time per MB
+// than Uint8Arrays, but Safari's private mode refuses Blobs in IndexedDB.)
 
 var RK = (Module.RK = Module.RK || {});
 RK.tab = Math.random().toString(36).slice(2) + Date.now().toString(36);
@@ -35,13 +37,13 @@ RK.stored = { bulk: null, bulkBytes: 0, bulkProblem: null, texts: null, user: nu
 // fast machine puts several per callback and needs fewer round trips to the storage process.
 RK.chunkBytes = 1024 * 1024;
 RK.chunkBudgetMs = 8;
-RK.chunkKey = function (k) { return 'bulk:' + k; };
-RK.textsKey = function (k) { return 'texts:' + k; };
-// Every "bulk:<k>" (or "texts:<k>") key and nothing else (';' is the character after ':').
-RK.chunkRange = function () { return IDBKeyRange.bound('bulk:', 'bulk;', false, true); };
-RK.textsRange = function () { return IDBKeyRange.bound('texts:', 'texts;', false, true); };
+RK.chunkKey = RKIdb.chunkKey;
+RK.textsKey = RKIdb.textsKey;
+RK.chunkRange = RKIdb.chunkRange;
+RK.textsRange = RKIdb.textsRange;
 RK.lastWrite = null;      // the last write: chunks put, main-thread time of each callback (task_ms)
-RK.lastBulkWrite = null;  // the same for the last write with bulk data
+RK.lastBulkWrite = null;  // the same for the last write with bulk data (in_worker: RK.writeInWorker)
+RK.writeFailAtChunk = undefined;  // TEST HOOK: a bulk save aborts at this chunk (RKIdb.write)
 RK.knownRev = 0;
 RK.writes = 0;            // writes in flight
 RK.idleWaiters = [];      // flush() promises waiting for writes to end
@@ -57,17 +59,7 @@ RK.dbName = (function () {
   return dir === '/' ? 'rekindle' : 'rekindle:' + dir;
 })();
 
-RK.openDb = function () {
-  return new Promise(function (resolve, reject) {
-    if (typeof indexedDB === 'undefined' || !indexedDB) { reject(new Error('IndexedDB is not available in this browser')); return; }
-    var req;
-    try { req = indexedDB.open(RK.dbName, 1); } catch (e) { reject(e); return; }
-    req.onupgradeneeded = function () { req.result.createObjectStore('state'); };
-    req.onsuccess = function () { resolve(req.result); };
-    req.onerror = function () { reject(req.error || new Error('could not open IndexedDB')); };
-    req.onblocked = function () { reject(new Error('IndexedDB is blocked by another tab')); };
-  });
-};
+RK.openDb = function () { return RKIdb.open(RK.dbName); };
 
 RK.loadStored = function () {
   return RK.openDb().then(function (db) {
@@ -115,11 +107,7 @@ RK.loadStored = function () {
   });
 };
 
-// The number of chunks meta announces, or -1 for the single-record format of older versions.
-RK.chunkCount = function (meta) {
-  var n = meta ? meta.bulk_chunks : undefined;
-  return typeof n === 'number' && n >= 0 && n === Math.floor(n) ? n : -1;
-};
+RK.chunkCount = RKIdb.chunkCount;
 
 // Called from C++ (js_load_texts) after the first interactive frame: reads the "texts:*" chunks
 // in their own readonly transaction and copies each straight into the C++ buffer
@@ -219,12 +207,13 @@ RK.takeStoredBulk = function (out) {
 // replaces HEAPU8), so no view is kept across callbacks.
 // `parts` ({bulk, texts} Uint8Arrays, the import worker's result), when given, is the source of
 // the chunks instead of the heap: that data is already serialised and never entered C++'s save.
+// It is saved by a worker (RK.writeInWorker) when there can be one.
 RK.write = function (bulkPtr, bulkLen, textsPtr, textsLen, user, parts) {
   RK.writes++;
   if (bulkLen < 0 || textsLen < 0) textsLen = 0;
   var stat = RK.lastWrite = {
     bulk: bulkLen >= 0, bytes: Math.max(0, bulkLen) + textsLen, chunks: 0, tasks: 0, longest_task_ms: 0,
-    started: performance.now(), total_ms: 0, task_ms: [],
+    started: performance.now(), total_ms: 0, task_ms: [], in_worker: false,
   };
   if (bulkLen >= 0) RK.lastBulkWrite = stat;
   // Measures the main-thread time of each of this write's callbacks.
@@ -240,9 +229,13 @@ RK.write = function (bulkPtr, bulkLen, textsPtr, textsLen, user, parts) {
     };
   };
   var finished = false;
-  var done = function (ok, msg) {
+  var done = function (ok, msg, rev) {
     if (finished) return;
     finished = true;
+    if (ok) {
+      RK.knownRev = rev;
+      if (RK.channel) RK.channel.postMessage({ rev: rev, tab: RK.tab });
+    }
     stat.total_ms = performance.now() - stat.started;
     RK.writes--;
     try { Module._rk_storage_done(ok ? 1 : 0, RK.withString(msg || '')); } catch (e) { console.warn(e); }
@@ -251,118 +244,92 @@ RK.write = function (bulkPtr, bulkLen, textsPtr, textsLen, user, parts) {
       w.forEach(function (f) { f(); });
     }
   };
-  var describe = function (e) {
-    return (e && e.name ? e.name + ': ' : '') + (e && e.message ? e.message : String(e));
+  var o = {
+    bulkLen: bulkLen, textsLen: textsLen, user: user, tab: RK.tab, knownRev: RK.knownRev,
+    force: !!RK.forceNextWrite, chunkBytes: RK.chunkBytes, failAtChunk: RK.writeFailAtChunk,
   };
-  var run = function (db) {
-    var tx;
-    try { tx = db.transaction('state', 'readwrite'); } catch (e) { done(false, e.name + ': ' + e.message); return; }
-    var st = tx.objectStore('state');
-    var failed = null;
-    var fail = function (e) {
-      failed = failed || describe(e);
-      try { tx.abort(); } catch (e2) {}
-    };
-    var newRev = RK.knownRev + 1;
-    var size = RK.chunkBytes;
-    var n = bulkLen >= 0 ? Math.max(1, Math.ceil(bulkLen / size)) : 0;
-    var nt = bulkLen >= 0 ? Math.ceil(textsLen / size) : 0;
-    // The chunks to put, bulk first: [offset in the source, length, chunk index, key, source]
-    // of chunk j (0 … n+nt-1). The heap source is looked up per chunk (it may have grown).
-    var chunkOf = function (j) {
-      if (parts) return j < n ? [0, bulkLen, j, RK.chunkKey(j), parts.bulk] : [0, textsLen, j - n, RK.textsKey(j - n), parts.texts];
-      return j < n ? [bulkPtr >>> 0, bulkLen, j, RK.chunkKey(j), HEAPU8] : [textsPtr >>> 0, textsLen, j - n, RK.textsKey(j - n), HEAPU8];
-    };
-    // Puts chunks k, k+1, … until this callback's budget is used, and continues from the success
-    // callback of the last one: the page draws frames in between. put() clones its value before
-    // it returns, so every full chunk goes through one reused buffer (a plain copy, no new 1 MB
-    // allocation and garbage per chunk); only a shorter last chunk gets its own copy.
-    var scratch = null;
-    var putChunks = function (k) {
-      var t0 = performance.now(), r;
-      do {
-        var c = chunkOf(k);
-        var p = c[0] + c[2] * size;
-        var end = c[0] + Math.min(c[1], (c[2] + 1) * size);
-        var bytes;
-        if (end - p === size) {
-          scratch = scratch || new Uint8Array(size);
-          scratch.set(c[4].subarray(p, end));
-          bytes = scratch;
+  if (parts && RK.writeInWorker(parts, o, stat, timed, done)) return;
+  o.source = parts ? function (which) { return [which ? parts.texts : parts.bulk, 0]; }
+    : function (which) { return [HEAPU8, (which ? textsPtr : bulkPtr) >>> 0]; };
+  o.budgetMs = RK.chunkBudgetMs;
+  o.wrap = timed;
+  o.stat = stat;
+  o.onPassed = function () { RK.forceNextWrite = false; };
+  if (RK.db) RKIdb.write(RK.db, o, done);
+  else RK.openDb().then(function (db) { RK.db = db; RKIdb.write(db, o, done); }, function (e) { done(false, String(e && e.message || e)); });
+};
+
+// Saves the import worker's result in a worker (the spare one, or a new one): put()'s structured
+// clones of ~50 MB and the browser's work behind them took the page's thread 300+ ms spread
+// over ~2 s, frames of 150-450 ms right after an import. The parts' buffers are transferred, so
+// the page no longer has them: a failed save hands them back (C++ retries with them); a worker
+// that dies before it got to the save loses them, and RK.workerParts is dropped so that C++
+// serialises its Store for the retry instead. false: no worker (the caller saves on the page).
+RK.writeWorker = null;  // a promise while a worker saves (RK.clearStore waits for it)
+RK.writeInWorker = function (parts, o, stat, timed, done) {
+  if (RK.workerDisabled || RK.workerBroken || typeof Worker !== 'function') return false;
+  var rec = RK.spare;
+  RK.spare = null;
+  try {
+    if (!rec || rec.failed) rec = RK.newWorker();
+  } catch (e) {
+    return false;
+  }
+  // Whole buffers are transferred; a view of part of one is copied out first.
+  var own = function (u) { return u.byteOffset === 0 && u.byteLength === u.buffer.byteLength ? u.buffer : u.slice().buffer; };
+  var msg = {
+    type: 'write', dbName: RK.dbName, knownRev: o.knownRev, force: o.force, tab: o.tab, user: o.user,
+    bulk: own(parts.bulk), texts: own(parts.texts), bulkLen: o.bulkLen, textsLen: o.textsLen,
+    chunkBytes: o.chunkBytes, failAtChunk: o.failAtChunk,
+  };
+  parts.bulk = parts.texts = null;  // in the worker now
+  stat.in_worker = true;
+  var w = rec.worker, running = false, over = false, settle;
+  RK.writeWorker = new Promise(function (r) { settle = r; });
+  var end = function () {
+    over = true;
+    w.onmessage = rec.onmessage;
+    w.onerror = rec.onerror;
+    if (!RK.spare && !rec.failed) RK.spare = rec;  // the next import's worker
+    else { try { w.terminate(); } catch (e) {} }
+    RK.writeWorker = null;
+    settle();
+  };
+  w.onmessage = function (e) {
+    var m = e.data || {};
+    if (m.type === 'writing') running = true;
+    else if (m.type !== 'written') rec.onmessage(e);  // the engine's 'ready' or 'failed'
+    else if (!over) timed(function () {
+      end();
+      stat.chunks = m.chunks | 0;
+      if (!m.ok && RK.workerParts === parts) {
+        if (m.bulk instanceof ArrayBuffer && m.texts instanceof ArrayBuffer) {
+          parts.bulk = new Uint8Array(m.bulk);
+          parts.texts = new Uint8Array(m.texts);
         } else {
-          bytes = c[4].slice(p, end);
+          RK.workerParts = null;
         }
-        r = st.put(bytes, c[3]);
-        stat.chunks = ++k;
-      } while (k < n + nt && performance.now() - t0 < RK.chunkBudgetMs);
-      if (k >= n + nt) scratch = null;
-      if (k < n + nt) {
-        r.onsuccess = timed(function () {
-          if (failed) return;
-          try { putChunks(k); } catch (e) { fail(e); }
-        });
       }
-    };
-    var g = st.get('meta');
-    g.onsuccess = timed(function () {
-      var meta = g.result;
-      var rev = meta && typeof meta.rev === 'number' ? meta.rev : 0;
-      if (rev !== RK.knownRev && !RK.forceNextWrite) {
-        failed = 'conflict';
-        try { tx.abort(); } catch (e) {}
-        return;
-      }
-      RK.forceNextWrite = false;
-      newRev = rev + 1;
-      var m = { rev: newRev, tab: RK.tab, saved_at: Date.now() };
-      if (n > 0) {
-        m.bulk_chunks = n;
-        m.bulk_bytes = bulkLen;
-        m.texts_chunks = nt;
-        m.texts_bytes = textsLen;
-        m.bulk_id = RK.tab + ':' + newRev;  // which bulk save the texts belong to (RK.loadTexts)
-      } else if (RK.chunkCount(meta) >= 0) {
-        // A save of the user data only: the stored bulk data and texts stay as they are.
-        ['bulk_chunks', 'bulk_bytes', 'texts_chunks', 'texts_bytes', 'bulk_id'].forEach(function (f) {
-          if (meta[f] !== undefined) m[f] = meta[f];
-        });
-      }
-      try {
-        st.put(user, 'user');
-        st.put(m, 'meta');
-        if (n > 0) {
-          // Requests run in order: the old chunks (any number of them) and the record of the
-          // older format go first, then the new chunks. An abort brings all of them back.
-          st.delete('bulk');
-          st.delete(RK.chunkRange());
-          st.delete(RK.textsRange());
-          putChunks(0);
-        }
-      } catch (e) {
-        fail(e);
-      }
-    });
-    tx.oncomplete = function () {
-      RK.knownRev = newRev;
-      if (RK.channel) RK.channel.postMessage({ rev: newRev, tab: RK.tab });
-      done(true, '');
-    };
-    // A failed request (e.g. quota) is not prevented: it aborts the transaction, so nothing of
-    // this write is kept. The abort reports it.
-    tx.onerror = function (ev) {
-      var e = ev && ev.target && ev.target.error;
-      if (!failed && e && e.name !== 'AbortError') failed = describe(e);
-    };
-    tx.onabort = function () {
-      var msg = failed || (tx.error ? (tx.error.name + ': ' + tx.error.message) : 'the browser refused to save');
-      done(false, msg);
-    };
+      if (m.checked) RK.forceNextWrite = false;
+      done(!!m.ok, String(m.message || ''), m.rev);
+    })();
   };
-  if (RK.db) run(RK.db);
-  else RK.openDb().then(function (db) { RK.db = db; run(db); }, function (e) { done(false, String(e && e.message || e)); });
+  w.onerror = function (e) {
+    rec.onerror(e);  // (not reused)
+    // Once it said 'writing', the save runs to its reply whatever else fails in the worker.
+    if (running || over) return;
+    end();
+    if (RK.workerParts === parts) RK.workerParts = null;
+    done(false, 'the worker saving the import stopped: ' + rec.failed);
+  };
+  w.postMessage(msg, [msg.bulk, msg.texts]);
+  return true;
 };
 
 RK.clearStore = function () {
+  // (A worker's save in flight goes first, as one of the page's own would: its transaction may
+  // not have begun yet.)
+  var after = RK.writeWorker || Promise.resolve();
   var go = function (db) {
     return new Promise(function (resolve, reject) {
       var tx = db.transaction('state', 'readwrite');
@@ -371,7 +338,7 @@ RK.clearStore = function () {
       tx.onerror = tx.onabort = function () { reject(tx.error || new Error('could not clear')); };
     });
   };
-  return (RK.db ? Promise.resolve(RK.db) : RK.openDb()).then(function (db) { RK.db = db; return go(db); })
+  return after.then(function () { return RK.db || RK.openDb(); }).then(function (db) { RK.db = db; return go(db); })
     .then(function () { RK.knownRev = 0; if (RK.channel) RK.channel.postMessage({ rev: -1, tab: RK.tab }); });
 };
 
@@ -547,15 +514,18 @@ RK.endJob = function (job) {
 RK.spare = null;
 RK.newWorker = function () {
   var rec = { worker: new Worker(RK.scriptURL ? RK.scriptURL('import-worker.js') : 'import-worker.js'), ready: false, failed: null };
-  rec.worker.onmessage = function (e) {
+  // (Kept on rec: a save borrowing the worker forwards to them and puts them back.)
+  rec.onmessage = function (e) {
     var m = e.data || {};
     if (m.type === 'ready') rec.ready = true;
     else if (m.type === 'failed') rec.failed = String(m.message);
   };
-  rec.worker.onerror = function (e) {
+  rec.onerror = function (e) {
     if (e && e.preventDefault) e.preventDefault();
     rec.failed = (e && e.message) || 'the import worker could not run';
   };
+  rec.worker.onmessage = rec.onmessage;
+  rec.worker.onerror = rec.onerror;
   return rec;
 };
 RK.prewarmWorker = function () {
@@ -749,18 +719,18 @@ RK.persist = function () {
     .catch(function () {});
 };
 
-// IndexedDB is read from the start, while the app's code is instantiated and main() sets up
-// WebGL and the interface; the frame function starts the app with the stored data once it is
-// there (RK.storedLoaded), so the first interactive frame already shows it.
+// IndexedDB is read from the start, as this script runs: while index.wasm is fetched and
+// compiled and main() sets up WebGL and the interface (preRun would wait for the compile). The
+// frame function starts the app with the stored data once it is there (RK.storedLoaded), so the
+// first interactive frame already shows it.
 RK.storedLoaded = false;
-Module.preRun = Module.preRun || [];
-Module.preRun.push(function () {
+(function () {
   if (typeof performance !== 'undefined' && performance.mark) performance.mark('rk:idb-start');
   RK.loadStored().then(function () {
     if (typeof performance !== 'undefined' && performance.mark) performance.mark('rk:idb-end');
     RK.storedLoaded = true;
   });
-});
+})();
 
 // ---- window.rekindle: the scripting API (documented in README.md) --------------------------
 (function () {
@@ -832,6 +802,7 @@ Module.preRun.push(function () {
       s.bulk_save_chunks = b ? b.chunks : 0;
       s.bulk_save_tasks = b ? b.tasks : 0;
       s.bulk_save_total_ms = b ? b.total_ms : 0;
+      s.bulk_save_in_worker = !!(b && b.in_worker);  // then its tasks are the page's share only
       // Reading the message texts after start-up (texts_load_ms, in C++, ends when they are attached).
       var t = RK.textsStat;
       s.texts_read_chunks = t ? t.chunks : 0;

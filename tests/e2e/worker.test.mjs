@@ -6,7 +6,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
   launch, openApp, startServer, DIST, assert, assertEq, assertNoProblems, frames, importViaApi,
-  generator, tempDir, waitReady, waitTexts,
+  generator, tempDir, waitReady, waitTexts, storedLayout,
 } from './harness.mjs';
 
 function makeExport(size, seed) {
@@ -82,8 +82,15 @@ export const tests = [
 
         // The bulk data saved is the worker's own serialisation (nothing re-serialised here),
         // and it reloads to the same data.
+        // It was written by a worker: the page's share is the one callback of its reply.
         await page.evaluate(() => rekindle.flush());
-        assertEq((await page.evaluate(() => rekindle.stats())).last_bulk_serialise_ms, 0, 'no serialisation on the page');
+        const saved = await page.evaluate(() => rekindle.stats());
+        assertEq(saved.last_bulk_serialise_ms, 0, 'no serialisation on the page');
+        assert(saved.bulk_save_in_worker && saved.bulk_save_tasks === 1, 'the bulk save ran in a worker: ' +
+          JSON.stringify({ in_worker: saved.bulk_save_in_worker, tasks: saved.bulk_save_tasks }));
+        const lay = await storedLayout(page);
+        assertEq(saved.bulk_save_chunks, lay.meta.bulk_chunks + lay.meta.texts_chunks, 'every chunk was put');
+        assert(await page.evaluate(() => Module.RK.workerParts === null), 'the page let go of the saved parts');
         await page.reload();
         await waitReady(page);
         await waitTexts(page);
@@ -150,6 +157,81 @@ export const tests = [
         const ok = await importViaApi(page, [again]);
         assert(!ok.error && ok.contacts_added > 0, 'an import after the failure works');
         assert((await page.evaluate(() => rekindle.stats())).import_in_worker, 'in the worker again');
+        await assertNoProblems(page);
+      } finally {
+        await ctx.close();
+        await srv.close();
+      }
+    },
+  },
+  {
+    name: 'a save in the worker that fails keeps the stored state and says why; the next save writes the data',
+    fn: async () => {
+      const small = makeExport('tiny', 11);
+      const big = makeExport('S', 12);
+      const more = makeExport('tiny', 13);
+      const srv = await startServer(DIST);
+      const ctx = await launch();
+      const bulkOf = (l) => [l.keys, l.sizes, l.meta.bulk_chunks, l.meta.bulk_bytes, l.meta.bulk_id];
+      const reloadSame = async (page, what) => {
+        const before = await snapshot(page);
+        await page.reload();
+        await waitReady(page);
+        await waitTexts(page);
+        await page.evaluate(() => rekindle.setToday('2026-11-25'));
+        sameData(await snapshot(page), before, what);
+      };
+      try {
+        const page = await openApp(ctx, srv.url);
+        await page.evaluate(() => rekindle.setToday('2026-11-25'));
+        await importViaApi(page, [small]);
+        await page.evaluate(() => rekindle.flush());
+        const good = await storedLayout(page);
+
+        // 1. The worker's save of the next import aborts at its third chunk (the test hook).
+        await page.evaluate(() => { Module.RK.writeFailAtChunk = 2; });
+        assert((await importViaApi(page, [big])).contacts_added > 900, 'the bigger export was imported');
+        const err = await page.evaluate(() => rekindle.flush().then(() => 'saved', (e) => e.message));
+        assert(/writeFailAtChunk/.test(err), 'flush reports the failure, got: ' + err);
+        assert(/writeFailAtChunk/.test((await page.evaluate(() => rekindle.storageStatus())).save_error), 'storage status has the reason');
+        const st = await page.evaluate(() => rekindle.stats());
+        assert(st.bulk_save_in_worker && st.bulk_save_chunks === 2, 'the failed save ran in a worker and had put 2 chunks: ' +
+          JSON.stringify([st.bulk_save_in_worker, st.bulk_save_chunks]));
+        assertEq(bulkOf(await storedLayout(page)), bulkOf(good), 'the aborted save left the previous state');
+
+        // 2. The next save hands the same bytes (back from the worker) to a worker again.
+        await page.evaluate(() => { Module.RK.writeFailAtChunk = undefined; });
+        await page.evaluate(() => rekindle.flush());
+        const st2 = await page.evaluate(() => rekindle.stats());
+        assert(st2.bulk_save_in_worker && st2.last_bulk_serialise_ms === 0, 'saved from the worker\'s parts, in a worker');
+        assertEq((await page.evaluate(() => rekindle.storageStatus())).save_error, '', 'no error left');
+        const lay = await storedLayout(page);
+        assert(lay.meta.bulk_chunks + lay.meta.texts_chunks > 2 && st2.bulk_save_chunks === lay.meta.bulk_chunks + lay.meta.texts_chunks,
+          'the bigger data is stored, in several chunks: ' + JSON.stringify(lay.meta));
+        await reloadSame(page, 'after the retried save and a reload');
+
+        // 3. The worker dies before it gets to the save: the data it was given is lost, the
+        // failure is shown, and the next save serialises the page's own data.
+        await page.evaluate(() => {
+          const post = Worker.prototype.postMessage;
+          Worker.prototype.postMessage = function (m, transfer) {
+            post.call(this, m, transfer);
+            if (!m || m.type !== 'write') return;
+            Worker.prototype.postMessage = post;
+            this.terminate();
+            setTimeout(() => this.onerror(new ErrorEvent('error', { message: 'killed by the test' })), 0);
+          };
+        });
+        const saved = await storedLayout(page);
+        assert((await importViaApi(page, [more])).contacts_added > 0, 'a third import');
+        await page.waitForFunction(() => rekindle.storageStatus().save_error, null, { timeout: 30000 });
+        assert(/killed by the test/.test((await page.evaluate(() => rekindle.storageStatus())).save_error), 'the status says why');
+        assert(await page.evaluate(() => Module.RK.workerParts === null), 'the lost parts are not offered again');
+        assertEq(bulkOf(await storedLayout(page)), bulkOf(saved), 'nothing was written');
+        await page.evaluate(() => rekindle.flush());
+        const st3 = await page.evaluate(() => rekindle.stats());
+        assert(!st3.bulk_save_in_worker && st3.last_bulk_serialise_ms > 0, 'the page serialised and saved its own data');
+        await reloadSame(page, 'after the save from the page and a reload');
         await assertNoProblems(page);
       } finally {
         await ctx.close();
