@@ -9,6 +9,7 @@
 #include "core/session.hpp"
 #include "platform/platform.hpp"
 #include "platform/web_renderer.hpp"
+#include "ui/fonts.hpp"
 #include "ui/ui.hpp"
 
 namespace {
@@ -66,12 +67,22 @@ void frame(void* arg) {
   const bool importing = app.session.importing();
   const bool draw = !importing || input || start - app.last_draw_ms >= 200.0 || app.frames < 3;
   rk::platform::begin_frame(app.session, draw);
+  if (draw && rk::ui::prepare_fonts(app.session, app.dpr)) {
+    g_renderer.upload_fonts();
+    // A rebuilt atlas gets a frame of its own, not drawn (the canvas keeps its picture; the next
+    // frame lays out and draws): the build alone takes up to ~100 ms. Not the first atlas: the
+    // first frame is only laid out anyway (below), and start-up must not wait a frame more.
+    if (app.frames > 0) {
+      rk::platform::record_frame_time(rk::platform::now_ms() - start);
+      return;
+    }
+  }
+  rk::ui::pump_fonts(app.session);  // drawn or not: a slice of the glyph scan and font copies
   if (!draw) {
     rk::platform::record_frame_time(rk::platform::now_ms() - start);
     return;
   }
   app.last_draw_ms = start;
-  if (rk::ui::prepare_fonts(app.session, app.dpr)) g_renderer.upload_fonts();
 
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
@@ -87,12 +98,15 @@ void frame(void* arg) {
   // the page's loading screen (opaque, removed by signal_ready after the second frame) covers the
   // canvas anyway. Drawing it cost the browser a GPU render of the whole UI and, with software
   // compositing, a read-back of the canvas that the second frame waited for.
-  if (app.frames > 0) {
+  // A frame that would draw what the canvas already shows is not drawn (GlRenderer::unchanged).
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  if (app.frames > 0 && !g_renderer.unchanged(ImGui::GetDrawData(), bg)) {
     glViewport(0, 0, int(app.css_w * app.dpr + 0.5f), int(app.css_h * app.dpr + 0.5f));
-    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     g_renderer.render(ImGui::GetDrawData());
+    g_renderer.drawn();
+    rk::platform::count_drawn_frame();
   }
   rk::platform::end_frame(app.session);
   rk::platform::record_frame_time(rk::platform::now_ms() - start);

@@ -42,9 +42,12 @@ self.onmessage = function (e) {
   else RKW.queue.push(m);
 };
 
-// A save for the page (see the header). Nothing waits on this thread, so it puts more chunks
-// per callback than the page does: fewer round trips to the browser's storage process.
-RKW.writeBudgetMs = 50;
+// A save for the page (see the header). Nothing waits on this thread, but the chunks still go
+// out a few at a time, each batch after the last one was stored: bursts of 50 ms of puts kept the
+// storage process and this worker busy on every core at once, and the page's frames right after
+// an import stretched to 150-250 ms on a 2-core machine (one chunk per round trip: under 100 ms
+// after the first second).
+RKW.writeBudgetMs = 2;
 RKW.write = function (m) {
   postMessage({ type: 'writing' });
   var t0 = performance.now(), stat = { chunks: 0 }, checked = false, db = null, replied = false, src = null;

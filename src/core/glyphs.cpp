@@ -1,9 +1,11 @@
 #include "core/glyphs.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 
 #include "core/bidi.hpp"
+#include "core/model.hpp"
 
 namespace rk {
 
@@ -261,6 +263,88 @@ void CodepointSet::add_text(std::string_view s) {
     }
   }
   joiner.stop();
+}
+
+// ---- StoreGlyphScan -------------------------------------------------------------------------
+
+void StoreGlyphScan::start() {
+  names_.clear();
+  texts_.clear();
+  stage_ = Stage::Contacts;
+  pos_ = 0;
+  message_bytes_ = kMessageBytes;
+}
+
+bool StoreGlyphScan::step(const Store& st, double budget_ms) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::microseconds(int64_t(std::max(0.0, budget_ms) * 1000));
+  // The clock is read every few dozen items or 128 KB of text, not per item (300,000 messages:
+  // in a browser each read is a call out to JavaScript).
+  size_t items = 0, bytes = 0;
+  auto out_of_time = [&](size_t every) {
+    if (++items % every != 0 && bytes < (size_t(128) << 10)) return false;
+    bytes = 0;
+    return Clock::now() > deadline;
+  };
+  auto scan = [&](CodepointSet& set, std::string_view t) {
+    set.add_text(t);
+    bytes += t.size();
+  };
+  while (stage_ != Stage::Done) {
+    switch (stage_) {
+      case Stage::Contacts:
+        while (pos_ < st.contacts.size()) {
+          const Contact& c = st.contacts[pos_++];
+          scan(names_, c.first_name);
+          scan(names_, c.last_name);
+          scan(names_, c.company);
+          scan(names_, c.position);
+          for (const Invitation& i : c.invitations) scan(texts_, i.message);
+          for (const Endorsement& e : c.endorsements) scan(texts_, e.skill);
+          for (const Recommendation& r : c.recommendations) scan(texts_, r.text);
+          for (const JobChange& j : c.job_changes) {
+            scan(names_, j.old_company);
+            scan(names_, j.old_position);
+          }
+          if (out_of_time(32)) return false;
+        }
+        stage_ = Stage::Owner;
+        pos_ = 0;
+        break;
+      case Stage::Owner:
+        scan(names_, st.owner.first_name);
+        scan(names_, st.owner.last_name);
+        stage_ = Stage::Conversations;
+        break;
+      case Stage::Conversations:
+        while (pos_ < st.conversations.size()) {
+          scan(texts_, st.conversations[pos_++].title);
+          if (out_of_time(256)) return false;
+        }
+        stage_ = Stage::Messages;
+        pos_ = 0;
+        break;
+      case Stage::Messages:
+        while (pos_ < st.messages.size()) {
+          const Message& m = st.messages[pos_];
+          const std::string_view body = st.text(m.text);
+          if (body.size() > message_bytes_) {
+            pos_ = st.messages.size();
+            break;
+          }
+          message_bytes_ -= body.size();
+          scan(texts_, body);
+          scan(texts_, st.text(m.subject));
+          ++pos_;
+          if (out_of_time(128)) return false;
+        }
+        stage_ = Stage::Done;
+        break;
+      case Stage::Done:
+        break;
+    }
+  }
+  return true;
 }
 
 const std::vector<ScriptFont>& script_fonts() {

@@ -3,6 +3,7 @@
 // fetch the matching Noto font on demand. Plain C++ (the UI turns the ranges into ImGui's).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -73,6 +74,35 @@ std::vector<CodepointRange> ranges_for_script(const std::vector<CodepointRange>&
 // Face of NotoSansCJK-Regular.ttc that suits the text: 0 Japanese when kana appear, 1 Korean
 // when Hangul appears without Han, else 2 Simplified Chinese.
 int cjk_face(const std::vector<CodepointRange>& ranges);
+
+struct Store;
+
+// The code points a Store's imported text uses, scanned a slice at a time so that a big network
+// (hundreds of thousands of messages) never holds one frame for long. names(): names, companies
+// and positions (current and past) and the owner's name, which every font draws; texts():
+// invitations, endorsements, recommendations, conversation titles and message subjects and
+// bodies, which only the regular font draws. Message text is scanned up to kMessageBytes (in
+// Store order; the first body that would pass the limit ends the scan).
+class StoreGlyphScan {
+ public:
+  static constexpr size_t kMessageBytes = size_t(64) << 20;
+
+  void start();  // from the beginning, with empty sets
+  // Scans for about budget_ms (at least a few items); true once the whole Store is scanned.
+  // The Store may change between calls (positions are checked, never kept as pointers), but
+  // the sets then describe a mix: start() again for a new data set.
+  bool step(const Store& store, double budget_ms);
+  bool done() const { return stage_ == Stage::Done; }
+  const CodepointSet& names() const { return names_; }
+  const CodepointSet& texts() const { return texts_; }
+
+ private:
+  enum class Stage { Contacts, Owner, Conversations, Messages, Done };
+  Stage stage_ = Stage::Done;
+  size_t pos_ = 0;
+  size_t message_bytes_ = 0;  // of kMessageBytes, left
+  CodepointSet names_, texts_;
+};
 
 // Font files (in dist/fonts/) for one script: regular and bold (bold may equal regular).
 struct ScriptFont {

@@ -64,6 +64,8 @@ void clear_all_data(Session& s);           // "Delete all my data"
 void reload_page();
 // Main-thread time of one frame, for rekindle.stats() (benchmarks).
 void record_frame_time(double ms);
+// A frame that drew the canvas (most frames of an idle page draw nothing: main.cpp).
+void count_drawn_frame();
 
 // Resolves window.rekindle.ready and removes the loading indicator (after the first frame).
 void signal_ready();

@@ -91,6 +91,7 @@ bool g_parts_in_flight = false;
 struct Stats {
   double frame_ms[240] = {};
   int frame_count = 0;
+  int drawn_frames = 0;  // frames that drew the canvas (the others repeated the last picture)
   double last_save_ms = 0;      // main-thread time to serialise and hand over the last save
   double last_save_serialise_ms = 0;  // of which rk::save_bulk (0 for a user-only save)
   double last_bulk_save_ms = 0, last_bulk_serialise_ms = 0;  // the same for the last save with bulk data
@@ -258,6 +259,7 @@ void record_frame_time(double ms) {
   g_stats.frame_ms[g_stats.frame_count % 240] = ms;
   ++g_stats.frame_count;
 }
+void count_drawn_frame() { ++g_stats.drawn_frames; }
 
 bool stored_state_read() { return js_stored_loaded() != 0; }
 
@@ -502,6 +504,9 @@ void begin_frame(Session& s, bool will_draw) {
 // Starts a save. With bulk data, `slice_ms` > 0 serialises only that much now (false: call again
 // next frame); 0 finishes at once (flush, page hidden).
 static bool start_write(Session& s, bool with_bulk, double slice_ms = 0) {
+  // The bulk data cannot be saved without its message texts: while they are still loading (a
+  // moment after start-up) such a save ("Keep this tab's version") waits for them.
+  if (with_bulk && s.store.texts_pending) return false;
   double t0 = emscripten_get_now();
   g_stats.last_save_serialise_ms = 0;
   // JS dropped them (the worker saving them died with them): the Store is serialised instead.
@@ -915,7 +920,7 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
       int n = std::min(g_stats.frame_count, 240);
       json frames = json::array();
       for (int i = 0; i < n; ++i) frames.push_back(g_stats.frame_ms[(g_stats.frame_count - n + i) % 240]);
-      out = {{"frame_ms", frames}, {"frames", g_stats.frame_count}, {"last_save_ms", g_stats.last_save_ms},
+      out = {{"frame_ms", frames}, {"frames", g_stats.frame_count}, {"drawn_frames", g_stats.drawn_frames}, {"last_save_ms", g_stats.last_save_ms},
              {"last_save_bulk", g_stats.last_save_bulk},
              {"last_save_serialise_ms", g_stats.last_save_serialise_ms}, {"last_bulk_save_ms", g_stats.last_bulk_save_ms},
              {"last_bulk_serialise_ms", g_stats.last_bulk_serialise_ms}, {"last_import_ms", g_stats.last_import_ms},

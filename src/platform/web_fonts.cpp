@@ -1,7 +1,9 @@
 // EM_JS glue of fonts_platform.hpp: fetch() of a relative URL; the bytes wait in JavaScript
-// (Module.RK.fontData) until the app copies them into its heap.
+// (Module.RK.fontData) until the app has copied them into its heap. Module.RK.fonts[name]: 1 on
+// its way (or arrived and being copied), 2 in the app's memory, 3 failed.
 #include <emscripten.h>
 
+#include "platform/buffers.hpp"
 #include "platform/fonts_platform.hpp"
 
 EM_JS(void, js_fetch_font, (const char* file), {
@@ -17,7 +19,6 @@ EM_JS(void, js_fetch_font, (const char* file), {
     return r.arrayBuffer();
   }).then(function (ab) {
     RK.fontData[name] = new Uint8Array(ab);
-    RK.fonts[name] = 2;
   }).catch(function (e) {
     RK.fonts[name] = 3;
     console.warn('Rekindle: the font ' + name + ' could not be loaded (' + (e && e.message || e) + '); ' +
@@ -25,31 +26,56 @@ EM_JS(void, js_fetch_font, (const char* file), {
   });
 });
 EM_JS(int, js_font_state, (const char* file), {
-  var f = Module.RK && Module.RK.fonts;
-  var s = f ? f[UTF8ToString(file)] : 0;
+  var RK = Module.RK;
+  var name = UTF8ToString(file);
+  var s = RK && RK.fonts ? RK.fonts[name] : 0;
+  if (s === 1 && RK.fontData[name]) return 2;  // arrived
   return s ? s : 0;
 });
 EM_JS(double, js_font_size, (const char* file), {
   var d = Module.RK && Module.RK.fontData && Module.RK.fontData[UTF8ToString(file)];
   return d ? d.length : -1;
 });
-EM_JS(void, js_font_take, (const char* file, char* dst), {
+// Copies bytes [from, from + max) of the file to dst; the last slice frees the page's copy.
+// Returns the bytes copied, -1 if the file is not there.
+EM_JS(double, js_font_copy, (const char* file, char* dst, double from, double max), {
   var name = UTF8ToString(file);
-  var d = Module.RK.fontData[name];
-  if (d && d.length) HEAPU8.set(d, dst >>> 0);
+  var d = Module.RK && Module.RK.fontData && Module.RK.fontData[name];
+  if (!d) return -1;
+  var n = Math.max(0, Math.min(max, d.length - from));
+  if (n > 0) HEAPU8.set(d.subarray(from, from + n), dst >>> 0);
+  if (from + n >= d.length) {
+    delete Module.RK.fontData[name];
+    Module.RK.fonts[name] = 2;
+  }
+  return n;
+});
+EM_JS(void, js_font_drop, (const char* file), {
+  var name = UTF8ToString(file);
   delete Module.RK.fontData[name];
+  Module.RK.fonts[name] = 3;
 });
 
 namespace rk::platform {
 
 void fetch_font(const char* file) { js_fetch_font(file); }
 FontFetch font_fetch_state(const char* file) { return FontFetch(js_font_state(file)); }
-bool take_font_file(const char* file, std::vector<char>& out) {
-  double n = js_font_size(file);
-  if (n < 0) return false;
-  out.resize(size_t(n));
-  js_font_take(file, out.data());
-  return true;
+
+FontTake take_font_slice(const char* file, std::string& out, size_t& taken, size_t max_bytes) {
+  if (taken == 0) {
+    const double n = js_font_size(file);
+    if (n < 0) return FontTake::Gone;
+    // (Our font files are at most ~20 MB: anything far bigger is not one of them.)
+    if (n > 64.0 * 1024 * 1024) {
+      js_font_drop(file);
+      return FontTake::Gone;
+    }
+    resize_for_overwrite(out, size_t(n));
+  }
+  const double n = js_font_copy(file, out.data() + taken, double(taken), double(max_bytes));
+  if (n < 0) return FontTake::Gone;
+  taken += size_t(n);
+  return taken >= out.size() ? FontTake::Done : FontTake::More;
 }
 
 }  // namespace rk::platform

@@ -92,7 +92,50 @@ class GlRenderer {
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID((ImTextureID)(intptr_t)texture_);
     glFlush();  // the GPU process copies the atlas while this frame is laid out
+    ++uploads_;
   }
+
+  // Whether `dd` would draw exactly the picture the canvas already shows (the last frame drawn):
+  // then the frame need not be drawn at all. Most frames of an idle page are such repeats, and
+  // a drawn WebGL frame is not cheap (the GPU process renders it, the compositor presents it; in
+  // a software-rendered browser both on the CPU, competing with everything else on the machine,
+  // such as the import worker and the storage process writing an import). The canvas keeps its
+  // picture when a frame draws nothing. A fingerprint of everything the draw depends on: the
+  // vertices, indices and commands, the framebuffer size, the clear colour and the atlas.
+  bool unchanged(ImDrawData* dd, const ImVec4& clear) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](const void* p, size_t n) {
+      // 8 bytes at a time (FNV-1a over words): ~1 ms for a busy frame's MB of vertices.
+      const unsigned char* b = static_cast<const unsigned char*>(p);
+      size_t i = 0;
+      for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        __builtin_memcpy(&w, b + i, 8);
+        h = (h ^ w) * 1099511628211ull;
+      }
+      for (; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+    };
+    const float geo[8] = {dd->DisplaySize.x, dd->DisplaySize.y, dd->FramebufferScale.x, dd->FramebufferScale.y,
+                          clear.x, clear.y, clear.z, float(uploads_)};
+    mix(geo, sizeof geo);
+    for (int n = 0; n < dd->CmdListsCount; ++n) {
+      const ImDrawList* list = dd->CmdLists[n];
+      mix(list->VtxBuffer.Data, size_t(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+      mix(list->IdxBuffer.Data, size_t(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+      for (const ImDrawCmd& cmd : list->CmdBuffer) {
+        const uint64_t c[6] = {uint64_t(intptr_t(cmd.TextureId)), cmd.VtxOffset, cmd.IdxOffset, cmd.ElemCount,
+                               uint64_t(intptr_t(cmd.UserCallback)), uint64_t(list->CmdBuffer.Size)};
+        mix(c, sizeof c);
+        mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+      }
+    }
+    const bool same = drawn_ && h == last_;
+    last_ = h;
+    return same;
+  }
+  // The next frame is drawn whatever it holds (the canvas was cleared or not drawn last).
+  void invalidate() { drawn_ = false; }
+  void drawn() { drawn_ = true; }
 
   void render(ImDrawData* dd) {
     const int fb_w = int(dd->DisplaySize.x * dd->FramebufferScale.x);
@@ -180,6 +223,9 @@ class GlRenderer {
   }
 
   GLuint program_ = 0, vs_ = 0, fs_ = 0, vao_ = 0, vbo_ = 0, ebo_ = 0, texture_ = 0;
+  uint64_t uploads_ = 0;  // atlas uploads so far (part of the fingerprint)
+  uint64_t last_ = 0;     // fingerprint of the last frame laid out
+  bool drawn_ = false;    // that frame was drawn
 };
 
 }  // namespace rk::platform

@@ -6,7 +6,16 @@
 
 #include <string>
 
+namespace rk {
+class Session;
+}
+
 namespace rk::ui {
+
+// Every frame, drawn or not (main.cpp): a time-boxed slice of the font work that feeds
+// prepare_fonts() (ui.hpp), which rebuilds the atlas: the scan of the text for the code points it
+// uses, the fetching and copying into memory of other scripts' fonts, the font status.
+void pump_fonts(Session& s);
 
 ImFont* font_regular();
 ImFont* font_bold();

@@ -9,6 +9,8 @@
 
 #include "core/bidi.hpp"
 #include "core/glyphs.hpp"
+#include "core/model.hpp"
+#include "store_builder.hpp"
 #include "utf8_encode.hpp"
 
 using namespace rk;
@@ -225,4 +227,88 @@ TEST_CASE("CodepointSet: ranges, merge, clear and the scripts they need", "[glyp
   CHECK(astral.contains(0x20000));
   CHECK(astral.contains(0x1F600));
   CHECK(scripts_needed(astral.ranges()) == kScriptCJK);
+}
+
+namespace {
+
+// A Store with every kind of scanned text, in several scripts.
+rk::Store scan_fixture(int contacts, int messages) {
+  rk::test::StoreBuilder b;
+  const std::vector<std::u32string> names = {U"Мария", U"王小明", U"محمد", U"דוד", U"नमस्ते", U"สวัสดี", U"Ærø"};
+  for (int i = 0; i < contacts; ++i) {
+    const ContactId id = b.contact(u8(names[size_t(i) % names.size()]), "L" + std::to_string(i),
+                                   i % 5 == 0 ? u8(U"Ωmega") : "Acme", i % 7 == 0 ? u8(U"Ingénieur") : "Dev");
+    if (i % 11 == 0) b.invitation(id, Direction::Incoming, 0, u8(U"Привет ") + std::to_string(i));
+    if (i % 13 == 0) b.endorsement(id, Direction::Incoming, 0, u8(U"日本語"));
+    if (i % 17 == 0) b.recommendation(id, Direction::Incoming, 0, u8(U"ยอดเยี่ยม"));
+    if (i % 19 == 0) b.job_change(id, 0, u8(U"Ŝtato"), u8(U"ראש"), "Acme", "Dev");
+  }
+  b.store().owner.first_name = u8(U"Ōwner");
+  const uint32_t conv = b.conversation({1}, false, u8(U"Ĉambro"));
+  for (int i = 0; i < messages; ++i) {
+    const uint32_t m = b.message(conv, 1, i, u8(i % 3 ? U"hello there" : U"مرحبا ✓") + std::to_string(i));
+    if (i % 4 == 0) b.store().messages[m].subject = b.store().add_text(u8(U"Тема ⚑"));
+  }
+  return std::move(b.store());
+}
+
+}  // namespace
+
+TEST_CASE("store glyph scan: slices add up to one whole scan, names apart from the rest", "[glyphs]") {
+  const rk::Store st = scan_fixture(500, 2000);
+  StoreGlyphScan whole;
+  whole.start();
+  REQUIRE(whole.step(st, 1e9));
+  CHECK(whole.done());
+  CHECK(whole.names().contains(U'王'));
+  CHECK(whole.names().contains(U'ש'));  // a past position
+  CHECK(whole.names().contains(U'Ō'));  // the owner
+  CHECK(!whole.names().contains(U'✓'));
+  CHECK(whole.texts().contains(U'✓'));  // message body
+  CHECK(whole.texts().contains(U'⚑'));  // subject
+  CHECK(whole.texts().contains(U'Ĉ'));  // conversation title
+  CHECK(whole.texts().contains(U'日'));  // endorsement
+  CHECK(whole.texts().contains(U'ย'));  // recommendation
+  CHECK(whole.texts().contains(U'П'));  // invitation
+  CHECK(!whole.texts().contains(U'王'));
+
+  StoreGlyphScan sliced;
+  sliced.start();
+  int steps = 1;
+  while (!sliced.step(st, 0)) ++steps;
+  CHECK(steps > 10);  // a zero budget still moves on, a few items at a time
+  CHECK(sliced.names() == whole.names());
+  CHECK(sliced.texts() == whole.texts());
+  CHECK(sliced.step(st, 0));  // done stays done
+
+  sliced.start();  // starting over forgets the last scan
+  CHECK(!sliced.done());
+  CHECK(sliced.names().count() == 0);
+  rk::Store empty;
+  CHECK(sliced.step(empty, 0));
+  CHECK(sliced.names().count() == 0);
+  CHECK(sliced.texts().count() == 0);
+}
+
+TEST_CASE("store glyph scan: message text stops at the first body past the byte budget", "[glyphs]") {
+  rk::test::StoreBuilder b;
+  b.contact("Anna");
+  const uint32_t conv = b.conversation({1});
+  b.message(conv, 1, 1, u8(U"Ж"));
+  b.message(conv, 1, 2, std::string(StoreGlyphScan::kMessageBytes, 'a'));  // over what is left
+  b.message(conv, 1, 3, u8(U"Ω"));
+  StoreGlyphScan scan;
+  scan.start();
+  REQUIRE(scan.step(b.store(), 1e9));
+  CHECK(scan.texts().contains(U'Ж'));
+  CHECK(!scan.texts().contains(U'Ω'));
+
+  // A Store that shrank between slices is read only as far as it goes.
+  const rk::Store st = scan_fixture(300, 300);
+  scan.start();
+  CHECK(!scan.step(st, 0));
+  rk::Store small = scan_fixture(3, 1);
+  while (!scan.step(small, 0)) {
+  }
+  CHECK(scan.done());
 }
