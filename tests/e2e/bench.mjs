@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { launch, openApp, startServer, DIST, frames, generator, tempDir, waitReady } from './harness.mjs';
+import { launch, openApp, startServer, DIST, frames, benchSite, waitReady } from './harness.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean)
   .map((a) => a.trim().split(/\s+/)).map(([k, v]) => [k, v === undefined ? true : v]));
@@ -15,16 +15,9 @@ const runs = Number(args.runs || 1);
 const median = (a) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
 const p95 = (a) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] : NaN; };
 
-// The export, and a copy of dist/ that also serves it (the page fetches it like a user's file).
-const gen = tempDir('rekindle-bench-gen-');
-execFileSync(generator(), ['--size', size, '--seed', '42', '--out', gen, '--zip', '--today', '2026-11-25']);
-const zipName = fs.readdirSync(gen).find((f) => f.endsWith('.zip'));
-const manifest = JSON.parse(fs.readFileSync(path.join(gen, 'manifest.json'), 'utf8'));
-const site = tempDir('rekindle-bench-site-');
-fs.cpSync(DIST, site, { recursive: true });
-fs.copyFileSync(path.join(gen, zipName), path.join(site, 'bench-export.zip'));
-const zipBytes = fs.statSync(path.join(gen, zipName)).size;
-const uncompressed = Number(execFileSync('unzip', ['-l', path.join(gen, zipName)]).toString().trim().split('\n').pop().trim().split(/\s+/)[0]);
+const { site, zip, manifest } = benchSite(size);
+const zipBytes = fs.statSync(zip).size;
+const uncompressed = Number(execFileSync('unzip', ['-l', zip]).toString().trim().split('\n').pop().trim().split(/\s+/)[0]);
 
 const wasm = fs.readFileSync(path.join(DIST, 'index.wasm'));
 const workerWasm = fs.readFileSync(path.join(DIST, 'import-worker.wasm'));

@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { PNG } from 'pngjs';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
@@ -116,6 +117,19 @@ export function generator() {
   const candidates = [process.env.REKINDLE_GEN, path.join(ROOT, 'build/native/gen_export')].filter(Boolean);
   for (const c of candidates) if (fs.existsSync(c)) return c;
   throw new Error('gen_export not found: build the native tools first (scripts/test.sh does)');
+}
+
+// For the benchmark tools (bench.mjs, profile.mjs, gaps.mjs): a generated export of `size`
+// (seed 42) and a copy of dist/ that also serves it as bench-export.zip, so the page fetches it
+// like a user's file. Returns {site, zip (its path), manifest}.
+export function benchSite(size, prefix = 'rekindle-bench-') {
+  const gen = tempDir(prefix + 'gen-');
+  execFileSync(generator(), ['--size', size, '--seed', '42', '--out', gen, '--zip', '--today', '2026-11-25']);
+  const zip = path.join(gen, fs.readdirSync(gen).find((f) => f.endsWith('.zip')));
+  const site = tempDir(prefix + 'site-');
+  fs.cpSync(DIST, site, { recursive: true });
+  fs.copyFileSync(zip, path.join(site, 'bench-export.zip'));
+  return { site, zip, manifest: JSON.parse(fs.readFileSync(path.join(gen, 'manifest.json'), 'utf8')) };
 }
 
 // Drops files onto the canvas with a real DragEvent carrying a DataTransfer.

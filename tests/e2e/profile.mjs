@@ -6,19 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openApp, startServer, DIST, OUT, generator, tempDir, waitReady } from './harness.mjs';
+import { launch, openApp, startServer, OUT, benchSite, waitReady } from './harness.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean)
   .map((a) => a.trim().split(/\s+/)).map(([k, v]) => [k, v === undefined ? true : v]));
 const size = args.size || 'S';
 const top = Number(args.top || 25);
 
-const gen = tempDir('rekindle-prof-gen-');
-execFileSync(generator(), ['--size', size, '--seed', '42', '--out', gen, '--zip', '--today', '2026-11-25']);
-const zipName = fs.readdirSync(gen).find((f) => f.endsWith('.zip'));
-const site = tempDir('rekindle-prof-site-');
-fs.cpSync(DIST, site, { recursive: true });
-fs.copyFileSync(path.join(gen, zipName), path.join(site, 'bench-export.zip'));
+const { site } = benchSite(size, 'rekindle-prof-');
 
 function summarise(profile, label) {
   const self = new Map();
