@@ -19,11 +19,11 @@
   // reach the app while the canvas has focus, so give it focus on every press.
   canvas.addEventListener('pointerdown', function () { if (document.activeElement !== canvas) canvas.focus(); }, true);
   // The page's CSP requires Trusted Types for script URLs: the only ones the page ever hands
-  // over are its own service worker and its import worker, through the one policy the CSP
+  // over are its own service worker, its import worker and its fetch worker, through the one policy the CSP
   // allows ('rekindle'), created once here.
   var policy = null;
   var scriptURL = function (u) {
-    if (u !== 'sw.js' && u !== 'import-worker.js') throw new TypeError('not allowed: ' + u);
+    if (u !== 'sw.js' && u !== 'import-worker.js' && u !== 'fetch-worker.js') throw new TypeError('not allowed: ' + u);
     return u;
   };
   if (window.trustedTypes && window.trustedTypes.createPolicy) {

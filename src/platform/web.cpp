@@ -60,6 +60,7 @@ std::string g_load_texts;
 bool g_texts_loading = false;
 double g_texts_started_ms = 0;
 bool g_first_frame_out = false;  // signal_ready() was called
+double g_import_ended_ms = -1e9;  // when the last import finished (its save waits a moment)
 double g_retry_after_ms = 0;
 // An import in the worker (RK.job in pre.js): JS asks for it (g_remote_requested); when nothing
 // stands in the way the page's imported data is serialised for the worker a slice per frame
@@ -360,15 +361,38 @@ static void cancel_remote(Session& s) {
   finish_remote(s, std::move(r));
 }
 
+// How long an import slice on the page may run in this frame (the import in the page, the
+// takeover of a worker's result, the re-scoring after either): what is left of ~80 ms after the
+// browser's own share of a frame (drawing, presenting, events), measured separately for drawn and
+// undrawn frames. So the page answers at least ~11 times a second however slow the machine
+// draws (a drawn frame costs a software-composited browser a read-back of the canvas, tens of ms
+// to over 100 when the CPU is busy), and nearly all the rest goes to the import.
+struct SliceBudget {
+  double last_end = 0;
+  double overhead[2] = {40.0, 5.0};  // [drawn, undrawn]
+  bool last_drew = true;
+  double begin(bool will_draw) {
+    const double start = emscripten_get_now();
+    if (last_end > 0) {
+      double& o = overhead[last_drew ? 0 : 1];
+      o = 0.7 * o + 0.3 * std::min(start - last_end, 200.0);
+    }
+    last_drew = will_draw;
+    // (80 ms, not 100: a slice may overrun its budget by a few ms, and the estimate of the
+    // browser's share lags behind a sudden rise.)
+    return std::clamp(80.0 - overhead[will_draw ? 0 : 1], 8.0, 70.0);
+  }
+  void end(bool finished) { last_end = finished ? 0 : emscripten_get_now(); }
+};
+SliceBudget g_slice_budget;
+
 // One step of taking over the worker's result (see Takeover).
 static void take_over_step(Session& s, bool will_draw) {
   Takeover& t = *g_takeover;
   const double t0 = emscripten_get_now();
   static const char* const kStage[] = {"taking over: copying", "taking over: reading", "taking over: adopting"};
   const char* stage = kStage[t.stage];
-  // As for an import's slices: what is left of ~90 ms after the browser's share of the frame
-  // (an undrawn frame costs it little, a drawn one tens of ms on slow machines).
-  const double budget = will_draw ? 40.0 : 75.0;
+  const double budget = g_slice_budget.begin(will_draw);
   if (t.stage == Takeover::Copy) {
     // (Part of the budget is left for checksumming what arrived.)
     const double copied = js_worker_copy(t.bulk.data(), t.texts.data(), budget * 0.7);
@@ -408,6 +432,7 @@ static void take_over_step(Session& s, bool will_draw) {
     g_takeover.reset();
     g_worker_parts = true;  // RK.workerParts: saved as they are
   }
+  g_slice_budget.end(false);  // (the re-scoring that follows goes on measuring)
   const double spent = emscripten_get_now() - t0;
   if (spent > budget + 30) g_stats.long_slices.push_back(std::string(stage) + ": " + std::to_string(int(spent)) + " ms");
   g_stats.worker_result_ms += spent;
@@ -471,18 +496,10 @@ void begin_frame(Session& s, bool will_draw) {
     g_pending_files.clear();
   }
   if (!took_over && (s.importer || s.finishing())) {
-    // The import (or, after a worker's, the re-scoring) runs in slices between frames. A slice gets what is left of ~90 ms after the
-    // browser's own share of a frame (drawing, presenting, events), measured separately for
-    // drawn and undrawn frames, so the page answers at least ~11 times a second however slow
-    // the machine draws, and nearly all the time goes to the import.
-    static double last_slice_end = 0, overhead[2] = {40.0, 5.0};
-    static bool last_drew = true;
-    double start = emscripten_get_now();
-    if (last_slice_end > 0) {
-      double& o = overhead[last_drew ? 0 : 1];
-      o = 0.7 * o + 0.3 * std::min(start - last_slice_end, 200.0);
-    }
-    double budget = std::clamp(90.0 - overhead[will_draw ? 0 : 1], 8.0, 80.0);
+    // The import (or, after a worker's, the re-scoring) runs in slices between frames
+    // (SliceBudget).
+    const double start = emscripten_get_now();
+    const double budget = g_slice_budget.begin(will_draw);
     const std::string phase = s.import_phase();
     bool finished = s.pump_import(budget);
     const double spent = emscripten_get_now() - start;
@@ -491,9 +508,9 @@ void begin_frame(Session& s, bool will_draw) {
     g_stats.import_longest_slice_ms = std::max(g_stats.import_longest_slice_ms, spent);
     ++g_stats.import_frames;
     if (will_draw) ++g_stats.import_drawn_frames;
-    last_slice_end = finished ? 0 : emscripten_get_now();
-    last_drew = will_draw;
+    g_slice_budget.end(finished);
     if (finished) {
+      g_import_ended_ms = emscripten_get_now();
       g_stats.last_import_ms = emscripten_get_now() - g_stats.import_started_ms;
       rk::ui::on_import_finished(s);
       js_import_finished(report_string(s.last_report).c_str());
@@ -578,9 +595,14 @@ void end_frame(Session& s) {
   if (g_first_frame_out && !s.importing()) s.build_search(4.0);
   if (g_storage.blocked || g_storage.other_tab_changed || g_write_in_flight || s.importer || s.finishing()) return;
   if (now < g_retry_after_ms) return;
-  // Debounce: save 400 ms after the last change (bulk right away after an import, serialised
-  // a few ms per frame).
-  if (s.bulk_dirty) start_write(s, true, 8.0);
+  // Debounce: save 400 ms after the last change. An import's bulk data is saved once the frames
+  // that show its result are out (a second and a half): the save (tens of MB through IndexedDB,
+  // in a worker or serialised a few ms per frame here) competes with them for the CPU, and on a
+  // 2-core machine that stretched them to 150-250 ms. By then the page is mostly idle, and an
+  // idle page draws nothing (main.cpp), so the save costs it nothing. (flush() saves at once.)
+  if (s.bulk_dirty) {
+    if (now - g_import_ended_ms >= 1500.0) start_write(s, true, 8.0);
+  }
   else if (s.user_dirty && now - g_last_change_ms > 400) save_now(s);
 }
 

@@ -1,4 +1,4 @@
-// EM_JS glue of fonts_platform.hpp: fetch() of a relative URL; the bytes wait in JavaScript
+// EM_JS glue of fonts_platform.hpp: fetch() of a relative URL (in web/fetch-worker.js); the bytes wait in JavaScript
 // (Module.RK.fontData) until the app has copied them into its heap. Module.RK.fonts[name]: 1 on
 // its way (or arrived and being copied), 2 in the app's memory, 3 failed.
 #include <emscripten.h>
@@ -14,10 +14,45 @@ EM_JS(void, js_fetch_font, (const char* file), {
   if (RK.fonts[name] === 1 || RK.fonts[name] === 2) return;
   if (!/^[A-Za-z0-9_.-]+$/.test(name)) { RK.fonts[name] = 3; return; }
   RK.fonts[name] = 1;
-  fetch('fonts/' + name, { credentials: 'same-origin' }).then(function (r) {
-    if (!r.ok) throw new Error('HTTP ' + r.status);
-    return r.arrayBuffer();
-  }).then(function (ab) {
+  // Through a worker (web/fetch-worker.js) when there can be one: putting a 20 MB response body
+  // together took the thread of the page 200-300 ms at once; the worker hands it over as it is.
+  var viaWorker = function (url) {
+    if (!RK.fetcher) {
+      var w = new Worker(RK.scriptURL ? RK.scriptURL('fetch-worker.js') : 'fetch-worker.js');
+      RK.fetcher = { worker: w, next: 1, waiting: {} };
+      w.onmessage = function (e) {
+        var m = e.data || {}, f = RK.fetcher.waiting[m.id];
+        delete RK.fetcher.waiting[m.id];
+        if (f) f(m);
+      };
+      w.onerror = function (e) {  // the worker cannot run: what it was asked for is fetched here
+        if (e && e.preventDefault) e.preventDefault();
+        var waiting = RK.fetcher.waiting;
+        RK.fetcher.broken = true;
+        RK.fetcher.waiting = {};
+        Object.keys(waiting).forEach(function (id) { waiting[id]({ fallback: true }); });
+      };
+    }
+    if (RK.fetcher.broken) return null;
+    return new Promise(function (resolve, reject) {
+      var id = RK.fetcher.next++;
+      RK.fetcher.waiting[id] = function (m) {
+        if (m.fallback) resolve(viaPage(url));
+        else if (m.ok) resolve(m.bytes);
+        else reject(new Error(m.message));
+      };
+      RK.fetcher.worker.postMessage({ id: id, url: url });
+    });
+  };
+  var viaPage = function (url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.arrayBuffer();
+    });
+  };
+  var got = null;
+  try { got = typeof Worker === 'function' && location.protocol !== 'file:' ? viaWorker('fonts/' + name) : null; } catch (e) { got = null; }
+  (got || viaPage('fonts/' + name)).then(function (ab) {
     RK.fontData[name] = new Uint8Array(ab);
   }).catch(function (e) {
     RK.fonts[name] = 3;

@@ -39,7 +39,8 @@ try {
     requestAnimationFrame(watch);
     await rekindle.importFiles([new File([window.__blob], 'export.zip')]);
     events.push([at(), 'import resolved']);
-    await rekindle.flush();
+    // (Not flush(): that would save at once; the app saves a moment after an import.)
+    await new Promise((res) => { const check = () => { const st = rekindle.storageStatus(); if (!st.dirty && !st.saving) res(); else setTimeout(check, 50); }; check(); });
     events.push([at(), 'saved']);
     await new Promise((r) => setTimeout(r, 1500));
     running = false;
