@@ -577,13 +577,14 @@ RK.onWorkerMessage = function (job, m) {
   }
 };
 
-// Called from C++ (js_worker_copy) once per frame during the takeover: copies the next pieces of
-// the worker's result into C++'s buffers for about budgetMs. Returns the bytes copied so far
-// (bulk first, then texts), or -1 when there is nothing to copy.
-RK.workerCopy = function (bulkPtr, textsPtr, budgetMs) {
+// Called from C++ (js_worker_copy) once per frame during the takeover, then for the texts after
+// it: copies the next pieces of the worker's result into C++'s buffers for about budgetMs, up to
+// byte `upto` of the whole (bulk first, then texts). Returns the bytes copied so far, or -1 when
+// there is nothing to copy.
+RK.workerCopy = function (bulkPtr, textsPtr, budgetMs, upto) {
   var p = RK.workerParts;
-  if (!p) return -1;
-  var total = p.bulk.length + p.texts.length, t0 = performance.now();
+  if (!p || !p.bulk || !p.texts) return -1;
+  var total = Math.min(p.bulk.length + p.texts.length, upto), t0 = performance.now();
   while (p.copied < total) {
     var inBulk = p.copied < p.bulk.length;
     var src = inBulk ? p.bulk : p.texts, off = inBulk ? p.copied : p.copied - p.bulk.length;

@@ -81,8 +81,21 @@ struct Takeover {
   uint32_t crc = 0;
   size_t crc_done = 0;
   std::unique_ptr<rk::BulkLoader> loader;
+  size_t copied = 0;  // bytes RK.workerCopy has put in so far (bulk first, then texts)
 };
 std::unique_ptr<Takeover> g_takeover;
+// The takeover ends once the data is read (Takeover::Adopt): the message texts, most of the
+// result's bytes, are copied in over the frames after that, as a reload reads its stored texts
+// after the first frame. The import is done (data and statuses drawn) without waiting for them;
+// until they are attached the Store has texts_pending (saves, imports and backups wait for them,
+// and the scripting API completes the copy first: texts_tail_step).
+struct TextsTail {
+  std::string texts;
+  size_t bulk_len = 0;  // RK.workerCopy counts the bulk part's bytes first
+  uint32_t crc = 0;
+  size_t crc_done = 0;
+};
+std::unique_ptr<TextsTail> g_texts_tail;
 // RK.workerParts holds the current bulk data exactly as the worker serialised it: the next bulk
 // save writes those bytes instead of serialising the Store again.
 bool g_worker_parts = false;
@@ -93,6 +106,7 @@ struct Stats {
   double frame_ms[240] = {};
   int frame_count = 0;
   int drawn_frames = 0;  // frames that drew the canvas (the others repeated the last picture)
+  bool import_texts_after = false;  // the last worker import's message texts came after its data (TextsTail)
   double last_save_ms = 0;      // main-thread time to serialise and hand over the last save
   double last_save_serialise_ms = 0;  // of which rk::save_bulk (0 for a user-only save)
   double last_bulk_save_ms = 0, last_bulk_serialise_ms = 0;  // the same for the last save with bulk data
@@ -171,8 +185,8 @@ EM_JS(void, js_worker_start, (int today, const char* bulk, double bulk_len, cons
 EM_JS(void, js_worker_cancel, (), { Module.RK.workerCancel(); });
 // Copies the next few MB of RK.workerParts into the two buffers: how many bytes of the two
 // (bulk first) are copied so far, or -1 when the parts are gone.
-EM_JS(double, js_worker_copy, (char* bulk, char* texts, double budget_ms), {
-  return Module.RK.workerCopy(bulk, texts, budget_ms);
+EM_JS(double, js_worker_copy, (char* bulk, char* texts, double budget_ms, double upto), {
+  return Module.RK.workerCopy(bulk, texts, budget_ms, upto);
 });
 EM_JS(void, js_force_next_write, (), { Module.RK.forceNextWrite = true; });
 EM_JS(void, js_clear_store, (), { Module.RK.clearStore().catch(function (e) { console.warn(e); }); });
@@ -209,6 +223,8 @@ EM_JS(void, js_reload, (), { location.reload(); });
 EM_JS(void, js_mark, (const char* name), {
   if (typeof performance !== 'undefined' && performance.mark) performance.mark(UTF8ToString(name));
 });
+
+static void texts_unreadable(rk::Session& s, const std::string& why);  // (below, with the stored texts)
 
 namespace rk::platform {
 
@@ -251,7 +267,11 @@ bool open_profile(std::string_view url) {
   return true;
 }
 
+// rekindle.setToday(): the day the app uses from then on instead of the clock's (tests, demos).
+static Day g_today_override = rk::kNoDay;
+
 static Day today_from_browser() {
+  if (g_today_override != rk::kNoDay) return g_today_override;
   int v = js_today();
   return rk::days_from_civil(v / 10000, (v / 100) % 100, v % 100);
 }
@@ -386,6 +406,43 @@ struct SliceBudget {
 };
 SliceBudget g_slice_budget;
 
+// Checksums the texts that have arrived (`copied` bytes of bulk then texts), up to their last 4
+// bytes (the stored checksum).
+static void texts_crc_upto(const std::string& texts, size_t bulk_len, size_t copied, uint32_t& crc, size_t& done) {
+  const size_t have = copied > bulk_len ? copied - bulk_len : 0;
+  const size_t upto = std::min(have, texts.size() >= 4 ? texts.size() - 4 : size_t(0));
+  if (upto > done) {
+    crc = rk::crc32_update(crc, std::string_view(texts).substr(done, upto - done));
+    done = upto;
+  }
+}
+
+// A slice of copying the worker's texts in after the takeover (TextsTail); true once there is
+// nothing left to do. They are attached when all have arrived.
+static bool texts_tail_step(Session& s, double budget_ms) {
+  if (!g_texts_tail) return true;
+  TextsTail& t = *g_texts_tail;
+  const double t0 = emscripten_get_now();
+  const double copied = js_worker_copy(nullptr, t.texts.data(), budget_ms, double(t.bulk_len + t.texts.size()));
+  if (copied >= 0) texts_crc_upto(t.texts, t.bulk_len, size_t(copied), t.crc, t.crc_done);
+  g_stats.worker_result_ms += emscripten_get_now() - t0;
+  if (copied >= 0 && size_t(copied) < t.bulk_len + t.texts.size()) return false;
+  std::unique_ptr<TextsTail> tail = std::move(g_texts_tail);
+  std::string err = copied < 0 ? "they were lost on their way from the import worker" : "";
+  if (copied >= 0 && s.store.texts_pending && rk::attach_texts(std::move(tail->texts), s.store, err, tail->crc)) {
+    ++s.revision;
+    ++s.data_generation;  // the font code rescans the text
+    return true;
+  }
+  if (!s.store.texts_pending) return true;  // (the data was replaced meanwhile)
+  g_storage.load_error = "The imported messages' texts could not be taken over (" + err +
+                         "). Your contacts and their statuses are there; the messages show without their "
+                         "text, and nothing is saved until you choose.";
+  ::texts_unreadable(s, err);
+  drop_worker_parts();
+  return true;
+}
+
 // One step of taking over the worker's result (see Takeover).
 static void take_over_step(Session& s, bool will_draw) {
   Takeover& t = *g_takeover;
@@ -395,20 +452,15 @@ static void take_over_step(Session& s, bool will_draw) {
   const double budget = g_slice_budget.begin(will_draw);
   if (t.stage == Takeover::Copy) {
     // (Part of the budget is left for checksumming what arrived.)
-    const double copied = js_worker_copy(t.bulk.data(), t.texts.data(), budget * 0.7);
+    const double copied = js_worker_copy(t.bulk.data(), t.texts.data(), budget, double(t.bulk_len));
     if (copied < 0) {
       rk::ImportReport fail;
       fail.error = "The imported data was lost on its way from the import worker. Nothing was changed.";
       finish_remote(s, std::move(fail));
       return;
     }
-    const size_t have = size_t(copied) > t.bulk_len ? size_t(copied) - t.bulk_len : 0;
-    const size_t upto = std::min(have, t.texts.size() >= 4 ? t.texts.size() - 4 : size_t(0));
-    if (upto > t.crc_done) {
-      t.crc = rk::crc32_update(t.crc, std::string_view(t.texts).substr(t.crc_done, upto - t.crc_done));
-      t.crc_done = upto;
-    }
-    if (size_t(copied) >= t.bulk_len + t.texts.size()) {
+    t.copied = size_t(copied);
+    if (t.copied >= t.bulk_len) {  // (the texts follow after the takeover: TextsTail)
       t.stage = Takeover::Load;
       t.loader = std::make_unique<rk::BulkLoader>(std::move(t.bulk));
     }
@@ -419,7 +471,7 @@ static void take_over_step(Session& s, bool will_draw) {
     std::string err;
     bool ok = t.loader->take(imported, err);
     t.loader.reset();
-    if (ok && imported.texts_pending) ok = rk::attach_texts(std::move(t.texts), imported, err, t.crc);
+
     if (!ok) {
       rk::ImportReport fail = std::move(t.report);
       fail.committed = false;
@@ -428,7 +480,16 @@ static void take_over_step(Session& s, bool will_draw) {
       finish_remote(s, std::move(fail));
       return;
     }
+    const bool tail = imported.texts_pending;
     s.adopt_import(std::move(imported), std::move(t.report));
+    g_stats.import_texts_after = tail;
+    if (tail) {
+      g_texts_tail = std::make_unique<TextsTail>();
+      g_texts_tail->texts = std::move(t.texts);
+      g_texts_tail->bulk_len = t.bulk_len;
+      g_texts_tail->crc = t.crc;
+      g_texts_tail->crc_done = t.crc_done;
+    }
     g_takeover.reset();
     g_worker_parts = true;  // RK.workerParts: saved as they are
   }
@@ -482,6 +543,8 @@ void begin_frame(Session& s, bool will_draw) {
   // (A frame that took a step of a worker import's takeover does nothing else for the import.)
   const bool took_over = g_takeover != nullptr;
   drive_remote_import(s, will_draw);
+  // The worker's message texts after its takeover, a slice per frame (small: the page is in use).
+  if (g_texts_tail && !g_takeover && !s.finishing()) texts_tail_step(s, will_draw ? 8.0 : 24.0);
   // An import asked for while the stored message texts are still loading waits for them (it
   // would append to the wrong buffer): the files stay in g_pending_files until then.
   if (g_import_requested && !s.importing() && !s.store.texts_pending && !g_saver) {
@@ -618,6 +681,7 @@ void download_raw_stored_state() {
 
 void cancel_bulk_save() {
   g_saver.reset();
+  g_texts_tail.reset();  // (the data it belongs to is being replaced)
   drop_worker_parts();
   if (g_session) cancel_remote(*g_session);  // its result would replace what is being put in place
 }
@@ -858,6 +922,11 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
     if (s.finishing() && method != "stats" && method != "report" && method != "storageStatus" && method != "view" &&
         method != "cancelImport")
       s.finish_now();
+    // Likewise the message texts of a worker's import still being copied in.
+    if (g_texts_tail && method != "stats" && method != "report" && method != "storageStatus" && method != "view" &&
+        method != "cancelImport")
+      while (!rk::platform::texts_tail_step(s, 1e9)) {
+      }
     if (method == "summary") {
       out = rk::summary_json(s.store, s.evals);
     } else if (method == "contacts") {
@@ -933,6 +1002,8 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
     } else if (method == "setToday") {
       rk::Day d;
       if (args.contains("date") && args["date"].is_string() && rk::parse_iso(args["date"].get<std::string>(), d)) {
+        // (Kept: each frame otherwise sets the clock's day again.)
+        rk::platform::g_today_override = d;
         s.set_today(d);
         out["ok"] = true;
       } else {
@@ -942,7 +1013,7 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
       int n = std::min(g_stats.frame_count, 240);
       json frames = json::array();
       for (int i = 0; i < n; ++i) frames.push_back(g_stats.frame_ms[(g_stats.frame_count - n + i) % 240]);
-      out = {{"frame_ms", frames}, {"frames", g_stats.frame_count}, {"drawn_frames", g_stats.drawn_frames}, {"last_save_ms", g_stats.last_save_ms},
+      out = {{"frame_ms", frames}, {"frames", g_stats.frame_count}, {"drawn_frames", g_stats.drawn_frames}, {"import_texts_after", g_stats.import_texts_after}, {"last_save_ms", g_stats.last_save_ms},
              {"last_save_bulk", g_stats.last_save_bulk},
              {"last_save_serialise_ms", g_stats.last_save_serialise_ms}, {"last_bulk_save_ms", g_stats.last_bulk_save_ms},
              {"last_bulk_serialise_ms", g_stats.last_bulk_serialise_ms}, {"last_import_ms", g_stats.last_import_ms},

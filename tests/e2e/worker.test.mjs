@@ -62,6 +62,9 @@ export const tests = [
         assert(report.contacts_added > 1000, 'the export was imported: ' + JSON.stringify(report).slice(0, 300));
         const st = await page.evaluate(() => rekindle.stats());
         assert(st.import_in_worker, 'the import ran in the worker');
+        // Its message texts were taken over after its data (as a reload reads them after the
+        // first frame); the checks below read them (the API completes that first).
+        assert(st.import_texts_after, 'the texts came after the data');
         const ws = await page.evaluate(() => Module.RK.workerStats);
         assert(ws && ws.import_ms > 0 && ws.heap_bytes > 0, 'the worker reported its work: ' + JSON.stringify(ws));
         const inWorker = await snapshot(page);
