@@ -72,15 +72,26 @@ export const tests = [
         await frames(page, 3);
         await key(page, 'Control+A');
         await key(page, 'Control+C');
-        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        // (The page writes the clipboard asynchronously: on a busy machine it can take a few frames.)
+        const clipboardBecomes = (want) => page.evaluate(async (want) => {
+          let got = '';
+          for (let i = 0; i < 40 && got !== want; i++) {
+            got = await navigator.clipboard.readText();
+            if (got !== want) await new Promise((r) => setTimeout(r, 50));
+          }
+          return got;
+        }, want);
+        const copied = await clipboardBecomes('Rekindle test');
         assertEq(copied, 'Rekindle test', 'text copied from an ImGui field reaches the OS clipboard');
         const outside = 'Ünïcödé Ωμέγα Кирилл';
         await page.evaluate((t) => navigator.clipboard.writeText(t), outside);
         await key(page, 'Control+A');
         await key(page, 'Control+V');
+        // Something else on the clipboard first: what comes back must be the field's content.
+        await page.evaluate(() => navigator.clipboard.writeText('placeholder'));
         await key(page, 'Control+A');
         await key(page, 'Control+C');
-        const back = await page.evaluate(() => navigator.clipboard.readText());
+        const back = await clipboardBecomes(outside);
         assertEq(back, outside, 'OS clipboard text pasted into the ImGui field');
         await screenshot(page, 'shell-pasted-unicode');
         await assertNoProblems(page);
