@@ -60,6 +60,7 @@ std::string g_load_texts;
 bool g_texts_loading = false;
 double g_texts_started_ms = 0;
 bool g_first_frame_out = false;  // signal_ready() was called
+int g_texts_start_frame = 0;      // the stored message texts are read from this frame on (0: not yet / done)
 double g_import_ended_ms = -1e9;  // when the last import finished (its save waits a moment)
 double g_retry_after_ms = 0;
 // An import in the worker (RK.job in pre.js): JS asks for it (g_remote_requested); when nothing
@@ -537,7 +538,13 @@ static void drive_remote_import(Session& s, bool will_draw) {
   }
 }
 
+static void start_loading_texts();
+
 void begin_frame(Session& s, bool will_draw) {
+  if (g_texts_start_frame > 0 && g_stats.frame_count >= g_texts_start_frame) {
+    g_texts_start_frame = 0;
+    start_loading_texts();
+  }
   Day t = today_from_browser();
   if (t != s.today && !s.importing()) s.set_today(t);
   // (A frame that took a step of a worker import's takeover does nothing else for the import.)
@@ -1046,7 +1053,12 @@ void signal_ready() {
   g_first_frame_out = true;
   js_mark("rk:ready");
   js_resolve_ready();
-  // The first interactive frame is drawn: now read the message texts (most of the stored bytes).
+  // The message texts (most of the stored bytes) are read once that frame is on screen: two
+  // frames later (their first IndexedDB callbacks used to land before the browser had shown it).
+  g_texts_start_frame = g_stats.frame_count + 2;
+}
+
+static void start_loading_texts() {
   if (g_session && g_session->store.texts_pending && !g_storage.blocked && !g_texts_loading) {
     g_texts_loading = true;
     g_texts_started_ms = emscripten_get_now();

@@ -497,7 +497,8 @@ export const tests = [
         const report = await importViaApi(page, [more]);
         assert(report.contacts_added > 0, 'the import ran: ' + JSON.stringify(report).slice(0, 300));
         const st = await page.evaluate(() => rekindle.stats());
-        assertEq(st.texts_pending, false, 'texts attached before the import');
+        // (A worker import's own texts may still be arriving: texts_pending says nothing here.)
+        assert(st.texts_load_ms > 0, 'the stored texts were read and attached before the import ran');
         const after = await exportNow(page);
         assert(after.includes(text), 'the stored texts are kept alongside the import');
         await page.evaluate(() => rekindle.flush());

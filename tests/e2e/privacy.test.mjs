@@ -13,7 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import {
   launch, openApp, waitReady, startServer, DIST, ROOT, HERE, assert, assertEq, assertNoProblems,
-  takeProblems, frames, screenshot, importViaApi, dropFiles, tempDir,
+  takeProblems, frames, screenshot, importViaApi, dropFiles, tempDir, waitTexts,
 } from './harness.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
@@ -278,6 +278,7 @@ export const tests = [
         // Reload: the data comes back from IndexedDB, not from anywhere else.
         await page.reload();
         await waitReady(page);
+        await waitTexts(page);  // (a backup needs the message texts, read just after start-up)
         const after = await page.evaluate(() => window.rekindle.summary());
         assertEq(after, summary, 'the summary after a reload');
         const [c2] = await page.evaluate((id) => window.rekindle.contacts({ query: 'Ada' }), c.id);
