@@ -243,6 +243,51 @@ export const tests = [
     },
   },
   {
+    name: 'message texts damaged on their way in after the takeover: reported, contacts kept, nothing saved over the stored data',
+    fn: async () => {
+      const small = makeExport('tiny', 21);
+      const big = makeExport('S', 22);
+      const srv = await startServer(DIST);
+      const ctx = await launch();
+      try {
+        const page = await openApp(ctx, srv.url);
+        await page.evaluate(() => rekindle.setToday('2026-11-25'));
+        await importViaApi(page, [small]);
+        await page.evaluate(() => rekindle.flush());
+        const good = await storedLayout(page);
+        // A byte of the texts flipped as they are copied in after the takeover (the texts' copy
+        // is the one without a bulk buffer): their checksum no longer matches.
+        await page.evaluate(() => {
+          const copy = Module.RK.workerCopy;
+          Module.RK.workerCopy = function (bulkPtr, textsPtr, budgetMs, upto) {
+            const n = copy.call(this, bulkPtr, textsPtr, budgetMs, upto);
+            const p = Module.RK.workerParts;
+            if (bulkPtr === 0 && !window.__flipped && p && n - p.bulk.length > 64) {
+              HEAPU8[(textsPtr >>> 0) + 40] ^= 0x55;
+              window.__flipped = true;
+            }
+            return n;
+          };
+        });
+        const report = await importViaApi(page, [big]);
+        assert(report.contacts_added > 900, 'the import ran');
+        const summary = await page.evaluate(() => rekindle.summary());  // (completes the texts' copy)
+        assert(await page.evaluate(() => window.__flipped), 'a byte of the texts was changed on the way');
+        assert(summary.contacts > 900, 'the contacts are there: ' + JSON.stringify(summary));
+        const st = await page.evaluate(() => rekindle.storageStatus());
+        assert(st.blocked && /could not be taken over/.test(st.load_error) && /checksum/.test(st.load_error),
+          'the problem is shown and saving stops: ' + JSON.stringify(st));
+        await new Promise((r) => setTimeout(r, 2500));  // (an import's save would start after 1.5 s)
+        const lay = await storedLayout(page);
+        assertEq([lay.keys, lay.sizes, lay.meta.rev], [good.keys, good.sizes, good.meta.rev], 'the stored data is untouched');
+        await assertNoProblems(page);
+      } finally {
+        await ctx.close();
+        await srv.close();
+      }
+    },
+  },
+  {
     name: 'when the worker cannot start (its files missing), the page imports by itself',
     fn: async () => {
       const exp = makeExport('tiny', 8);
