@@ -122,6 +122,8 @@ void set_clipboard(void*, const char* text) { rk::platform::copy_to_clipboard(te
 
 int main() {
   static App app;
+  // (For the benchmark's breakdown of start-up: the wasm is instantiated and its files are in.)
+  EM_ASM({ if (typeof performance !== 'undefined' && performance.mark) performance.mark('rk:main'); });
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     EM_ASM({ Module.RK && Module.RK.fatal && Module.RK.fatal('SDL could not start: ' + UTF8ToString($0)); },
@@ -162,6 +164,7 @@ int main() {
   // The stored data may still be on its way from IndexedDB: the frame function starts the app
   // once it is there.
   sync_canvas_size(app);
+  EM_ASM({ if (typeof performance !== 'undefined' && performance.mark) performance.mark('rk:main-end'); });
   emscripten_set_main_loop_arg(frame, &app, 0, true);
   return 0;
 }
