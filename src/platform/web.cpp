@@ -70,19 +70,15 @@ bool g_remote_requested = false;
 std::unique_ptr<rk::BulkSaver> g_base_saver;
 // The worker's result is taken over in steps a frame apart, each well under 100 ms, because the
 // first touch of fresh heap pages is what costs (~25 µs per 4 KB page on slow machines: ~300 ms
-// for 50 MB): JS copies the parts in a few MB per frame (Copy), then the Store is read from them
+// for 50 MB): JS copies the bulk part in a few MB per frame (Copy), then the Store is read from it
 // a slice at a time (Load, rk::BulkLoader) and adopted; the Session then re-scores in slices.
 // rk_worker_done starts it.
 struct Takeover {
   enum Stage { Copy, Load, Adopt } stage = Copy;
   rk::ImportReport report;
-  std::string bulk, texts;  // filled by JS (RK.workerCopy)
+  std::string bulk, texts;  // filled by JS (RK.workerCopy): the bulk part here, the texts after (TextsTail)
   size_t bulk_len = 0;
-  // The texts' checksum, computed as their bytes arrive (their last 4 bytes are the stored one).
-  uint32_t crc = 0;
-  size_t crc_done = 0;
   std::unique_ptr<rk::BulkLoader> loader;
-  size_t copied = 0;  // bytes RK.workerCopy has put in so far (bulk first, then texts)
 };
 std::unique_ptr<Takeover> g_takeover;
 // The takeover ends once the data is read (Takeover::Adopt): the message texts, most of the
@@ -93,6 +89,7 @@ std::unique_ptr<Takeover> g_takeover;
 struct TextsTail {
   std::string texts;
   size_t bulk_len = 0;  // RK.workerCopy counts the bulk part's bytes first
+  // The texts' checksum, computed as their bytes arrive (their last 4 bytes are the stored one).
   uint32_t crc = 0;
   size_t crc_done = 0;
 };
@@ -460,8 +457,7 @@ static void take_over_step(Session& s, bool will_draw) {
       finish_remote(s, std::move(fail));
       return;
     }
-    t.copied = size_t(copied);
-    if (t.copied >= t.bulk_len) {  // (the texts follow after the takeover: TextsTail)
+    if (size_t(copied) >= t.bulk_len) {  // (the texts follow after the takeover: TextsTail)
       t.stage = Takeover::Load;
       t.loader = std::make_unique<rk::BulkLoader>(std::move(t.bulk));
     }
@@ -488,8 +484,6 @@ static void take_over_step(Session& s, bool will_draw) {
       g_texts_tail = std::make_unique<TextsTail>();
       g_texts_tail->texts = std::move(t.texts);
       g_texts_tail->bulk_len = t.bulk_len;
-      g_texts_tail->crc = t.crc;
-      g_texts_tail->crc_done = t.crc_done;
     }
     g_takeover.reset();
     g_worker_parts = true;  // RK.workerParts: saved as they are

@@ -36,6 +36,21 @@ function sameData(a, b, what) {
   assertEq(JSON.stringify(a.backup), JSON.stringify(b.backup), what + ': exportState() (messages and their texts)');
 }
 
+// A page of the app served from `dist` in a fresh browser, its "today" the exports' one; both
+// closed afterwards, whatever happens.
+async function withApp(dist, fn) {
+  const srv = await startServer(dist);
+  const ctx = await launch();
+  try {
+    const page = await openApp(ctx, srv.url);
+    await page.evaluate(() => rekindle.setToday('2026-11-25'));
+    await fn(page, srv);
+  } finally {
+    await ctx.close();
+    await srv.close();
+  }
+}
+
 // Starts an import without waiting for it; resolves once the worker has begun importing.
 async function startImport(page, exp) {
   const b64 = fs.readFileSync(exp.path).toString('base64');
@@ -53,11 +68,7 @@ export const tests = [
     name: 'an import in the worker equals one in the page, is saved as the worker made it, and reloads identically',
     fn: async () => {
       const exp = makeExport('S', 3);
-      const srv = await startServer(DIST);
-      const ctx = await launch();
-      try {
-        const page = await openApp(ctx, srv.url);
-        await page.evaluate(() => rekindle.setToday('2026-11-25'));
+      await withApp(DIST, async (page, srv) => {
         const report = await importViaApi(page, [exp]);
         assert(report.contacts_added > 1000, 'the export was imported: ' + JSON.stringify(report).slice(0, 300));
         const st = await page.evaluate(() => rekindle.stats());
@@ -100,10 +111,7 @@ export const tests = [
         await page.evaluate(() => rekindle.setToday('2026-11-25'));
         sameData(await snapshot(page), inWorker, 'after a reload');
         await assertNoProblems(page);
-      } finally {
-        await ctx.close();
-        await srv.close();
-      }
+      });
     },
   },
   {
@@ -111,11 +119,7 @@ export const tests = [
     fn: async () => {
       const small = makeExport('tiny', 5);
       const big = makeExport('S', 6);
-      const srv = await startServer(DIST);
-      const ctx = await launch();
-      try {
-        const page = await openApp(ctx, srv.url);
-        await page.evaluate(() => rekindle.setToday('2026-11-25'));
+      await withApp(DIST, async (page) => {
         await importViaApi(page, [small]);
         const first = (await page.evaluate(() => rekindle.contacts({ limit: 2 })));
         await page.evaluate((id) => rekindle.update(id, { note: 'before the import' }), first[0].id);
@@ -161,10 +165,7 @@ export const tests = [
         assert(!ok.error && ok.contacts_added > 0, 'an import after the failure works');
         assert((await page.evaluate(() => rekindle.stats())).import_in_worker, 'in the worker again');
         await assertNoProblems(page);
-      } finally {
-        await ctx.close();
-        await srv.close();
-      }
+      });
     },
   },
   {
@@ -173,8 +174,6 @@ export const tests = [
       const small = makeExport('tiny', 11);
       const big = makeExport('S', 12);
       const more = makeExport('tiny', 13);
-      const srv = await startServer(DIST);
-      const ctx = await launch();
       const bulkOf = (l) => [l.keys, l.sizes, l.meta.bulk_chunks, l.meta.bulk_bytes, l.meta.bulk_id];
       const reloadSame = async (page, what) => {
         const before = await snapshot(page);
@@ -184,9 +183,7 @@ export const tests = [
         await page.evaluate(() => rekindle.setToday('2026-11-25'));
         sameData(await snapshot(page), before, what);
       };
-      try {
-        const page = await openApp(ctx, srv.url);
-        await page.evaluate(() => rekindle.setToday('2026-11-25'));
+      await withApp(DIST, async (page) => {
         await importViaApi(page, [small]);
         await page.evaluate(() => rekindle.flush());
         const good = await storedLayout(page);
@@ -236,10 +233,7 @@ export const tests = [
         assert(!st3.bulk_save_in_worker && st3.last_bulk_serialise_ms > 0, 'the page serialised and saved its own data');
         await reloadSame(page, 'after the save from the page and a reload');
         await assertNoProblems(page);
-      } finally {
-        await ctx.close();
-        await srv.close();
-      }
+      });
     },
   },
   {
@@ -247,11 +241,7 @@ export const tests = [
     fn: async () => {
       const small = makeExport('tiny', 21);
       const big = makeExport('S', 22);
-      const srv = await startServer(DIST);
-      const ctx = await launch();
-      try {
-        const page = await openApp(ctx, srv.url);
-        await page.evaluate(() => rekindle.setToday('2026-11-25'));
+      await withApp(DIST, async (page) => {
         await importViaApi(page, [small]);
         await page.evaluate(() => rekindle.flush());
         const good = await storedLayout(page);
@@ -281,10 +271,7 @@ export const tests = [
         const lay = await storedLayout(page);
         assertEq([lay.keys, lay.sizes, lay.meta.rev], [good.keys, good.sizes, good.meta.rev], 'the stored data is untouched');
         await assertNoProblems(page);
-      } finally {
-        await ctx.close();
-        await srv.close();
-      }
+      });
     },
   },
   {
@@ -295,11 +282,7 @@ export const tests = [
       fs.cpSync(DIST, site, { recursive: true });
       fs.rmSync(path.join(site, 'import-worker.js'));
       fs.rmSync(path.join(site, 'import-worker.wasm'));
-      const srv = await startServer(site);
-      const ctx = await launch();
-      try {
-        const page = await openApp(ctx, srv.url);
-        await page.evaluate(() => rekindle.setToday('2026-11-25'));
+      await withApp(site, async (page) => {
         const report = await importViaApi(page, [exp]);
         assert(report.contacts_added > 40 && !report.error, 'imported: ' + JSON.stringify(report).slice(0, 300));
         const st = await page.evaluate(() => rekindle.stats());
@@ -310,10 +293,7 @@ export const tests = [
         // Only the missing worker file may have been complained about.
         const problems = page.rk.problems.splice(0).filter((p) => !/404|import-worker/.test(p));
         assert(problems.length === 0, 'no other problems: ' + problems.join('; '));
-      } finally {
-        await ctx.close();
-        await srv.close();
-      }
+      });
     },
   },
 ];
