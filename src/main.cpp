@@ -84,23 +84,25 @@ void frame(void* arg) {
   }
   app.last_draw_ms = start;
 
-  ImGui_ImplSDL2_NewFrame();
-  ImGuiIO& io = ImGui::GetIO();
-  // The SDL backend measures the window in CSS pixels; render at the real backing size.
-  io.DisplaySize = ImVec2(float(app.css_w), float(app.css_h));
-  io.DisplayFramebufferScale = ImVec2(app.dpr, app.dpr);
-  if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // some browsers report 0
-  ImGui::NewFrame();
-  rk::ui::frame(app.session);
-  ImGui::Render();
+  // The first frame is laid out twice and drawn once: Dear ImGui sizes windows and tables from
+  // a first pass, which is never shown (drawing it cost the browser a GPU render and, with
+  // software compositing, a read-back of the canvas). Both passes run in this one callback, so
+  // the first interactive frame is on screen one browser frame sooner.
+  for (int pass = app.frames == 0 ? 0 : 1; pass < 2; ++pass) {
+    ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    // The SDL backend measures the window in CSS pixels; render at the real backing size.
+    io.DisplaySize = ImVec2(float(app.css_w), float(app.css_h));
+    io.DisplayFramebufferScale = ImVec2(app.dpr, app.dpr);
+    if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // some browsers report 0
+    ImGui::NewFrame();
+    rk::ui::frame(app.session);
+    ImGui::Render();
+  }
 
-  // The first frame is only laid out, not drawn: Dear ImGui sizes windows and tables from it, and
-  // the page's loading screen (opaque, removed by signal_ready after the second frame) covers the
-  // canvas anyway. Drawing it cost the browser a GPU render of the whole UI and, with software
-  // compositing, a read-back of the canvas that the second frame waited for.
   // A frame that would draw what the canvas already shows is not drawn (GlRenderer::unchanged).
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  if (app.frames > 0 && !g_renderer.unchanged(ImGui::GetDrawData(), bg)) {
+  if (!g_renderer.unchanged(ImGui::GetDrawData(), bg)) {
     glViewport(0, 0, int(app.css_w * app.dpr + 0.5f), int(app.css_h * app.dpr + 0.5f));
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -111,8 +113,8 @@ void frame(void* arg) {
   rk::platform::end_frame(app.session);
   rk::platform::record_frame_time(rk::platform::now_ms() - start);
 
-  if (++app.frames == 2) rk::platform::signal_ready();  // the first interactive frame is drawn
-  if (app.frames == 3) g_renderer.report_errors();  // after the first interactive frame: never waits before it
+  if (++app.frames == 1) rk::platform::signal_ready();  // the first interactive frame is drawn
+  if (app.frames == 2) g_renderer.report_errors();  // after the first interactive frame: never waits before it
 }
 
 const char* get_clipboard(void*) { return rk::platform::clipboard_text(); }

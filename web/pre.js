@@ -64,6 +64,7 @@ RK.openDb = function () { return RKIdb.open(RK.dbName); };
 RK.loadStored = function () {
   return RK.openDb().then(function (db) {
     RK.db = db;
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark('rk:idb-open');
     return new Promise(function (resolve) {
       var tx = db.transaction('state', 'readonly');
       var st = tx.objectStore('state');

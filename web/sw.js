@@ -11,7 +11,7 @@
 // page that was open keeps running; the next load uses the new version.
 'use strict';
 var BUILD_ID = '__BUILD_ID__';
-var FILES = [/*FILES*/'./', 'index.html', 'index.js', 'index.wasm', 'index.data', 'boot.js', 'app.css',
+var FILES = [/*FILES*/'./', 'index.html', 'index.js', 'index.wasm', 'boot.js', 'app.css',
              'icon.svg', 'manifest.webmanifest'/*END*/];
 var SCOPE = self.registration.scope;            // e.g. https://user.github.io/rekindle/
 var PREFIX = 'rekindle@' + SCOPE + '#';

@@ -240,13 +240,6 @@ void frame(Session& s) {
   drop_highlight();
 }
 
-void on_import_finished(Session& s) {
-  if (s.has_report && s.last_report.committed && !s.store.contacts.empty() && g_state.view == View::Import) {
-    // Stay on Import so the report is visible; the user moves on from there.
-  }
-  (void)s;
-}
-
 void on_data_cleared(Session&) {
   g_state.selected = kNoContact;
   g_state.view = View::Import;

@@ -18,7 +18,6 @@ void frame(Session& s);  // draws everything for one frame (between NewFrame and
 // set of scripts in the data changes. Returns true if the atlas must be re-uploaded.
 bool prepare_fonts(Session& s, float pixel_ratio);
 
-void on_import_finished(Session& s);
 void on_data_cleared(Session& s);
 void show_message(const std::string& title, const std::string& text);
 bool set_view(const std::string& name);  // "import", "dashboard", "contacts", "followups", "settings"

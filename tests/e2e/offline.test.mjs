@@ -94,7 +94,7 @@ export const tests = [
         assertEq(sw.caches, [`rekindle@${srv.url}#${buildId()}`], 'one cache, named after the build');
         const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url).sort(),
           sw.caches[0]);
-        for (const f of ['', 'index.html', 'index.js', 'index.wasm', 'index.data', 'boot.js', 'app.css']) {
+        for (const f of ['', 'index.html', 'index.js', 'index.wasm', 'boot.js', 'app.css']) {
           assert(cached.includes(srv.url + f), 'cached: ' + (f || './'));
         }
         assertOnlyStaticGets(traffic, srv, { what: 'first visit: ' });
