@@ -110,6 +110,7 @@ void frame(void* arg) {
     g_renderer.drawn();
     rk::platform::count_drawn_frame();
   }
+  rk::platform::end_text_areas();
   rk::platform::end_frame(app.session);
   rk::platform::record_frame_time(rk::platform::now_ms() - start);
 

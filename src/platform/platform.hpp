@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -66,6 +67,29 @@ void reload_page();
 void record_frame_time(double ms);
 // A frame that drew the canvas (most frames of an idle page draw nothing: main.cpp).
 void count_drawn_frame();
+
+// A native text area over the canvas, for text written at length (the notes): the browser wraps
+// it, composes with input methods, shapes every script and reads it to screen readers, which
+// Dear ImGui's field cannot (web_textarea.cpp). Called each frame it is visible, with its place
+// in Dear ImGui's coordinates (CSS pixels), the visible part of its window, its look, and `text`:
+// `key` names whose text it is (a new key replaces what it shows). What the user types goes to
+// `on_change`, in a later frame or before the page is hidden. A frame that does not call it
+// hides it (end_text_areas, after the UI).
+struct TextAreaStyle {
+  float x = 0, y = 0, w = 0, h = 0;
+  float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;
+  // The width of "The quick brown fox jumps over the lazy dog" in the canvas's font (the text
+  // area's font size is set to match it), and the line height.
+  float font_px = 300, line_px = 16;
+  float pad_x = 4, pad_y = 3, rounding = 0;
+  uint32_t fg = 0, bg = 0, muted = 0, border = 0;  // ImGui's packed colours (ABGR)
+  const char* placeholder = "";
+  const char* label = "";  // for screen readers
+};
+void text_area(uint64_t key, const TextAreaStyle& style, const std::string& text,
+               const std::function<void(const std::string&)>& on_change);
+void end_text_areas();
+bool flush_text_areas();  // hands on what was typed since the last frame; true if anything was
 
 // Resolves window.rekindle.ready and removes the loading indicator (after the first frame).
 void signal_ready();

@@ -893,6 +893,7 @@ EMSCRIPTEN_KEEPALIVE void rk_storage_estimate(double used, double quota, int per
 }
 
 EMSCRIPTEN_KEEPALIVE void rk_on_hidden() {
+  rk::platform::flush_text_areas();  // a note typed just now
   if (g_session) rk::platform::save_now(*g_session);
 }
 
@@ -912,6 +913,7 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
     g_api_result = R"({"error":"Rekindle is still starting"})";
     return g_api_result.c_str();
   }
+  rk::platform::flush_text_areas();  // the API sees a note as typed, even within this frame
   json out;
   try {
     std::string method = method_c ? method_c : "";

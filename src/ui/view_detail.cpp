@@ -37,8 +37,6 @@ struct DetailState {
   uint64_t revision = ~0ull;
   std::vector<Event> events;
   float wrap_width = -1;
-  std::string note;
-  bool note_dirty_from_store = true;
   std::string new_tag;
   // Log interaction
   int log_kind = 0;
@@ -289,6 +287,54 @@ void log_popup(Session& s, const Contact& c) {
   }
 }
 
+// The notes: a native text area over the canvas (platform::text_area), so long notes wrap and
+// input methods work. While a popup is open (a menu or a dialog may lie over it, and the page
+// cannot draw over a DOM element) it gives way to the note drawn on the canvas.
+void notes_field(Session& s, ContactId id, const std::string& note) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float wrap = std::max(1.0f, w - 2 * st.FramePadding.x);
+  const float line = ImGui::GetTextLineHeight();
+  float h = ImGui::CalcTextSize(note.c_str(), nullptr, false, wrap).y + line + 2 * st.FramePadding.y;
+  h = std::clamp(h, line * 4.5f, line * 14);
+  ImGui::InvisibleButton("##note", ImVec2(w, h));
+  const ImVec2 p0 = ImGui::GetItemRectMin(), p1 = ImGui::GetItemRectMax();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+  static const char* kHint = "How you know them, what you talked about...";
+  if (ImGui::IsItemVisible() && !popup) {
+    platform::TextAreaStyle ta;
+    ta.x = p0.x, ta.y = p0.y, ta.w = w, ta.h = h;
+    const ImVec2 c0 = dl->GetClipRectMin(), c1 = dl->GetClipRectMax();
+    ta.clip_x0 = c0.x, ta.clip_y0 = c0.y, ta.clip_x1 = c1.x, ta.clip_y1 = c1.y;
+    ta.font_px = ImGui::CalcTextSize("The quick brown fox jumps over the lazy dog").x;
+    ta.line_px = ImGui::GetTextLineHeight();
+    ta.pad_x = st.FramePadding.x, ta.pad_y = st.FramePadding.y, ta.rounding = st.FrameRounding;
+    // Opaque: the frame's colour over the window's, as the canvas would show it.
+    const ImVec4 f = st.Colors[ImGuiCol_FrameBg], b = st.Colors[ImGuiCol_WindowBg];
+    ta.bg = ImGui::ColorConvertFloat4ToU32(ImVec4(f.x * f.w + b.x * (1 - f.w), f.y * f.w + b.y * (1 - f.w),
+                                                  f.z * f.w + b.z * (1 - f.w), 1.0f));
+    ta.fg = ImGui::GetColorU32(ImGuiCol_Text);
+    ta.muted = ImGui::GetColorU32(muted_text_color());
+    ta.border = ImGui::GetColorU32(ImGuiCol_Border);
+    ta.placeholder = kHint;
+    ta.label = "Notes";
+    platform::text_area(uint64_t(id), ta, note, [&s, id](const std::string& text) {
+      // (Not once the contact is gone: a restore or "delete all" came in between.)
+      if (s.finishing() || s.index_of(id) < 0) return;
+      s.store.user_of(id).note = text;
+      s.touched(id);
+    });
+    return;
+  }
+  dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg), st.FrameRounding);
+  const ImVec2 t(p0.x + st.FramePadding.x, p0.y + st.FramePadding.y);
+  dl->PushClipRect(p0, p1, true);
+  if (note.empty()) dl->AddText(t, ImGui::GetColorU32(muted_text_color()), kHint);
+  else dl->AddText(nullptr, 0.0f, t, ImGui::GetColorU32(ImGuiCol_Text), note.c_str(), nullptr, wrap);
+  dl->PopClipRect();
+}
+
 }  // namespace
 
 void draw_detail(Session& s) {
@@ -427,23 +473,7 @@ void draw_detail(Session& s) {
 
   // Notes
   subheading("Notes");
-  {
-    ImGuiID note_id = ImGui::GetID("##note");
-    if (ImGui::GetActiveID() != note_id) g.note = u ? u->note : std::string();
-    float h = std::max(ImGui::GetTextLineHeight() * 4.5f, ImGui::CalcTextSize(g.note.c_str(), nullptr, false,
-                                                                              ImGui::GetContentRegionAvail().x).y + 20);
-    h = std::min(h, ImGui::GetTextLineHeight() * 14);
-    if (ImGui::InputTextMultiline("##note", &g.note, ImVec2(-1, h))) {
-      s.store.user_of(c.id).note = g.note;
-      s.touched(c.id);
-    }
-    if (g.note.empty() && ImGui::GetActiveID() != note_id) {
-      ImVec2 p = ImGui::GetItemRectMin();
-      ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + ImGui::GetStyle().FramePadding.x, p.y + ImGui::GetStyle().FramePadding.y),
-                                          ImGui::GetColorU32(muted_text_color()),
-                                          "How you know them, what you talked about...");
-    }
-  }
+  notes_field(s, c.id, u ? u->note : std::string());
   ImGui::Separator();
 
   // Timeline
