@@ -28,7 +28,7 @@ cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DREKINDLE_SANITIZE=O
 cmake --build build/asan -j2 --target rekindle_tests
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_ctest build/asan
 
-step "bounded fuzzing of the CSV, zip and import readers (libFuzzer)"
+step "bounded fuzzing of the CSV, zip, import and backup readers (libFuzzer)"
 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREKINDLE_FUZZ=ON -DREKINDLE_SANITIZE=ON \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${DEPS[@]}" >/dev/null
 cmake --build build/fuzz -j2

@@ -7,6 +7,7 @@
 //
 // Page → worker: {type: 'import', today, files: [File or Blob], names: [string],
 //                 base: {bulk: ArrayBuffer, texts: ArrayBuffer} or null};
+//                {type: 'restore', backup: File, Blob or string}: a backup to read (a restore);
 //                {type: 'write', dbName, knownRev, force, tab, user: string, bulk, texts:
 //                 ArrayBuffer (transferred), bulkLen, textsLen, chunkBytes, failAtChunk (a test
 //                 hook)}: a save as RKIdb.write does it, handled at once (it needs no engine).
@@ -15,6 +16,9 @@
 //                {type: 'done', report: JSON string, unreadable: [{name, error}],
 //                 bulk, texts: ArrayBuffer (transferred; only when the report says committed),
 //                 stats: {worker_ms, read_ms, import_ms, result_ms, heap_bytes}};
+//                {type: 'restored', error: '' or why the backup cannot be restored, user: the
+//                 restored user data and settings (JSON), bulk, texts: ArrayBuffer (transferred;
+//                 only without error)}; progress messages come before it;
 //                {type: 'failed', message} when the engine stops (out of memory, a bug);
 //                {type: 'writing'} as a save begins, then {type: 'written', ok, message, rev
 //                 (the new meta.rev), checked (the rev check passed), chunks (put), total_ms,
@@ -37,7 +41,7 @@ Module.onRuntimeInitialized = function () {
 self.onmessage = function (e) {
   var m = e.data;
   if (m && m.type === 'write') { RKW.write(m); return; }
-  if (!m || m.type !== 'import') return;
+  if (!m || (m.type !== 'import' && m.type !== 'restore')) return;
   if (RKW.ready) RKW.run(m);
   else RKW.queue.push(m);
 };
@@ -102,6 +106,7 @@ RKW.fail = function (message) { postMessage({ type: 'failed', message: message }
 RKW.run = function (m) {
   if (RKW.busy) { RKW.fail('an import is already running in this worker'); return; }
   RKW.busy = true;
+  if (m.type === 'restore') { RKW.restore(m.backup); return; }
   var t0 = performance.now();
   var stats = { worker_ms: 0, read_ms: 0, import_ms: 0, result_ms: 0, heap_bytes: 0 };
   Module._rkw_begin(m.today | 0);
@@ -170,4 +175,36 @@ RKW.importAll = function (stats, t0, unreadable) {
   stats.heap_bytes = HEAPU8.length;  // the heap only grows: this is its peak
   stats.worker_ms = performance.now() - t0;
   postMessage(msg, transfer);
+};
+
+// A restore: the backup (a File or Blob from the picker, or the string given to
+// rekindle.importState) is copied into the engine's heap, read into a Store there, and handed
+// back as an import's result is, with the user data and settings apart.
+RKW.restore = function (backup) {
+  var reply = function (error) {
+    var msg = { type: 'restored', error: error, user: '', bulk: null, texts: null };
+    if (error) { postMessage(msg); return; }
+    postMessage({ type: 'progress', progress: 1, phase: 'Handing over the backup' });
+    var take = function (which) {
+      var p = Module._rkw_result_ptr(which) >>> 0, n = Module._rkw_result_len(which);
+      return HEAPU8.slice(p, p + n).buffer;
+    };
+    msg.user = UTF8ToString(Module._rkw_restored_user());
+    msg.bulk = take(0);
+    msg.texts = take(1);
+    postMessage(msg, [msg.bulk, msg.texts]);
+  };
+  var read = function (bytes) {
+    var ok = false;
+    try { ok = RKW.copyIn(0, bytes); } catch (e) { ok = false; }
+    bytes = null;
+    if (!ok) { reply('it is too large for this browser tab'); return; }
+    postMessage({ type: 'progress', progress: 0, phase: 'Reading the backup' });
+    reply(UTF8ToString(Module._rkw_restore()));
+  };
+  if (typeof backup === 'string') read(new TextEncoder().encode(backup));
+  else if (backup && typeof backup.arrayBuffer === 'function') {
+    backup.arrayBuffer().then(function (ab) { read(new Uint8Array(ab)); },
+      function (e) { reply('it could not be read (' + (e && e.message || e) + ')'); });
+  } else reply('it is not a file or text');
 };

@@ -390,7 +390,7 @@ RK.addFile = function (name, bytes) {
 // imports itself, in slices between frames.
 RK.workerDisabled = false;  // set by tests to exercise the in-page path
 RK.workerBroken = false;    // the worker could not start once: the page imports itself from then on
-RK.job = null;              // the worker import under way: {files, names, unreadable, worker, ready}
+RK.job = null;              // the worker import (or restore: {restore, backup}) under way: {files, names, unreadable, worker, ready}
 RK.workerParts = null;      // the last worker result, kept until C++ has saved it (RK.write)
 RK.workerStats = null;      // the last worker import's timings (the benchmark reads them)
 
@@ -479,6 +479,17 @@ RK.workerStart = function (today, bulkPtr, bulkLen, textsPtr, textsLen) {
   if (!job) return;
   bulkPtr >>>= 0; textsPtr >>>= 0;
   var base = { bulk: HEAPU8.slice(bulkPtr, bulkPtr + bulkLen).buffer, texts: HEAPU8.slice(textsPtr, textsPtr + textsLen).buffer };
+  RK.startJobWorker(job, { type: 'import', today: today, files: job.files, names: job.names, base: base }, [base.bulk, base.texts]);
+};
+
+// Called from C++ (js_worker_restore_start) once a restore can begin: its backup goes to a worker.
+RK.workerRestoreStart = function () {
+  var job = RK.job;
+  if (job) RK.startJobWorker(job, { type: 'restore', backup: job.backup }, []);
+};
+
+// Hands the job's message to the spare worker (or a new one) and follows its answers.
+RK.startJobWorker = function (job, msg, transfer) {
   var rec = RK.spare;
   RK.spare = null;
   try {
@@ -499,7 +510,7 @@ RK.workerStart = function (today, bulkPtr, bulkLen, textsPtr, textsLen) {
     if (!job.ready) RK.workerFallback(job, why);
     else RK.workerFailed(job, why);
   };
-  w.postMessage({ type: 'import', today: today, files: job.files, names: job.names, base: base }, [base.bulk, base.texts]);
+  w.postMessage(msg, transfer);
 };
 
 RK.endJob = function (job) {
@@ -542,7 +553,8 @@ RK.workerFallback = function (job, why) {
   RK.workerBroken = true;
   RK.endJob(job);
   Module._rk_worker_unavailable();
-  RK.addFilesAndBegin(job);  // its waiter, already queued, gets the in-page import's report
+  if (job.restore) RK.restoreInPage(job.backup).then(RK.restoreFinished);
+  else RK.addFilesAndBegin(job);  // its waiter, already queued, gets the in-page import's report
 };
 
 RK.workerFailed = function (job, why) {
@@ -561,6 +573,13 @@ RK.onWorkerMessage = function (job, m) {
   } else if (m.type === 'failed') {
     if (!job.ready) RK.workerFallback(job, m.message);
     else RK.workerFailed(job, m.message);
+  } else if (m.type === 'restored') {
+    RK.endJob(job);
+    var restored = !m.error && m.bulk instanceof ArrayBuffer && m.texts instanceof ArrayBuffer;
+    // (Refused: the current data's parts, if any, stay as they are.)
+    if (restored) RK.workerParts = { bulk: new Uint8Array(m.bulk), texts: new Uint8Array(m.texts), copied: 0 };
+    Module._rk_worker_restored(RK.withString(String(m.error || (restored ? '' : 'it did not arrive from the worker'))),
+      RK.withString(String(m.user || '')), restored ? m.bulk.byteLength : -1, restored ? m.texts.byteLength : -1);
   } else if (m.type === 'done') {
     var t0 = performance.now();
     RK.endJob(job);
@@ -618,15 +637,43 @@ RK.pickFiles = function (purpose) {
     input.remove();
     if (!files.length) return;
     if (purpose === 0) RK.importFiles(files);
-    else files[0].text().then(function (t) { RK.restoreText(t); });
+    else RK.restore(files[0]);
   });
   document.body.appendChild(input);
   input.click();
 };
 
-RK.restoreText = function (text) {
-  var r = RK.api('importState', { json: text });
-  return r;
+// The one path for restoring a backup (the picker, a dropped .json, rekindle.importState): a
+// File, Blob or string. Resolves to {ok: true} or {error} (the message the page also shows); a
+// failed restore changes nothing. The backup is read in the import worker (web/import_worker.pre.js)
+// when one can start, so the page keeps drawing while hundreds of MB of JSON are parsed; its
+// result is taken over like an import's (web.cpp). Otherwise the page reads it in one go.
+RK.restoreWaiter = null;
+RK.restore = function (backup) {
+  RK.importChain = (RK.importChain || Promise.resolve()).then(function () {
+    var worker = !RK.workerDisabled && !RK.workerBroken && typeof Worker === 'function' && location.protocol !== 'file:';
+    if (!worker) return RK.restoreInPage(backup);
+    return new Promise(function (resolve) {
+      RK.restoreWaiter = resolve;
+      RK.job = { restore: true, backup: backup, worker: null, ready: false, unreadable: [] };
+      // C++ starts it when nothing stands in the way (an import, stored texts loading) and calls
+      // RK.workerRestoreStart.
+      Module._rk_restore_begin_remote();
+    });
+  });
+  return RK.importChain;
+};
+RK.restoreInPage = function (backup) {
+  var text = typeof backup === 'string' ? Promise.resolve(backup) : backup.text();
+  return text.then(function (t) { return RK.api('importState', { json: t }); }, function (e) {
+    return { error: 'This backup could not be restored: it could not be read (' + (e && e.message || e) + ')' };
+  });
+};
+// Called from C++ (js_restore_finished) when a restore in the worker ended.
+RK.restoreFinished = function (result) {
+  var f = RK.restoreWaiter;
+  RK.restoreWaiter = null;
+  if (f) f(typeof result === 'string' ? JSON.parse(result) : result);
 };
 
 RK.download = function (name, mime, bytes) {
@@ -672,7 +719,7 @@ RK.installListeners = function () {
     var files = e.dataTransfer ? Array.prototype.slice.call(e.dataTransfer.files || []) : [];
     if (!files.length) return;
     var jsonOnly = files.length === 1 && /\.json$/i.test(files[0].name);
-    if (jsonOnly) files[0].text().then(function (t) { RK.restoreText(t); });
+    if (jsonOnly) RK.restore(files[0]);
     else RK.importFiles(files);
   });
   // Paste: the browser only hands over the OS clipboard in a 'paste' event, which comes after
@@ -779,9 +826,10 @@ RK.storedLoaded = false;
       return r.json;
     },
     importState: function (json) {
-      var r = RK.api('importState', { json: typeof json === 'string' ? json : JSON.stringify(json) });
-      if (r && r.error) throw new Error(r.error);
-      return true;
+      return RK.restore(typeof json === 'string' ? json : JSON.stringify(json)).then(function (r) {
+        if (r && r.error) throw new Error(r.error);
+        return true;
+      });
     },
     clearAll: function () {
       RK.api('clearAll');

@@ -12,8 +12,10 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
+#include <functional>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_set>
 #include <utility>
 
@@ -1413,123 +1415,388 @@ std::string export_backup(const Store& s) {
 
 namespace {
 
-bool backup_from_json(JsonIn& in, const json& doc, Store& t) {
-  auto ow = doc.find("owner");
-  if (ow != doc.end() && !ow->is_null()) {
-    if (!in.object(*ow, "owner") || !in.opt_str(*ow, "first_name", t.owner.first_name, "owner") ||
-        !in.opt_str(*ow, "last_name", t.owner.last_name, "owner") ||
-        !in.opt_str(*ow, "url", t.owner.url, "owner") || !in.opt_str(*ow, "url_key", t.owner.url_key, "owner") ||
-        !in.opt_str(*ow, "headline", t.owner.headline, "owner"))
-      return false;
-  }
-  if (!in.opt_uint32(doc, "next_id", t.next_id, "backup") ||
-      !in.opt_day(doc, "last_import", t.last_import, "backup") ||
-      !in.opt_int(doc, "deleted_connections", t.deleted_connections, "backup"))
+// One element of "contacts" (a small DOM of it: see BackupReader).
+bool contact_from_json(JsonIn& in, const json& j, size_t k, Contact& c) {
+  const std::string w = "contacts[" + std::to_string(k) + "]";
+  if (!in.object(j, w) || !in.req_uint32(j, "id", c.id, w) || !in.opt_str(j, "first_name", c.first_name, w) ||
+      !in.opt_str(j, "last_name", c.last_name, w) || !in.opt_str(j, "url", c.url, w) ||
+      !in.opt_str(j, "url_key", c.url_key, w) || !in.opt_str(j, "email", c.email, w) ||
+      !in.opt_str(j, "company", c.company, w) || !in.opt_str(j, "position", c.position, w) ||
+      !in.opt_day(j, "connected_on", c.connected_on, w) || !in.opt_bool(j, "connected", c.connected, w) ||
+      !in.opt_day(j, "first_seen", c.first_seen, w) || !in.u32_list(j, "conversations", c.conversations, w))
     return false;
-
-  const json* contacts = in.opt_array(doc, "contacts", "backup");
-  if (!contacts) return false;
-  t.contacts.resize(contacts->size());
-  for (size_t k = 0; k < contacts->size(); ++k) {
-    const json& j = (*contacts)[k];
-    Contact& c = t.contacts[k];
-    const std::string w = "contacts[" + std::to_string(k) + "]";
-    if (!in.object(j, w) || !in.req_uint32(j, "id", c.id, w) || !in.opt_str(j, "first_name", c.first_name, w) ||
-        !in.opt_str(j, "last_name", c.last_name, w) || !in.opt_str(j, "url", c.url, w) ||
-        !in.opt_str(j, "url_key", c.url_key, w) || !in.opt_str(j, "email", c.email, w) ||
-        !in.opt_str(j, "company", c.company, w) || !in.opt_str(j, "position", c.position, w) ||
-        !in.opt_day(j, "connected_on", c.connected_on, w) || !in.opt_bool(j, "connected", c.connected, w) ||
-        !in.opt_day(j, "first_seen", c.first_seen, w) || !in.u32_list(j, "conversations", c.conversations, w))
+  const json* a = in.opt_array(j, "invitations", w);
+  if (!a) return false;
+  for (const json& e : *a) {
+    Invitation i;
+    if (!in.object(e, w + ".invitations") || !in.opt_dir(e, "direction", i.direction, w + ".invitations") ||
+        !in.opt_time(e, "time", i.time, w + ".invitations") ||
+        !in.opt_str(e, "message", i.message, w + ".invitations"))
       return false;
-    const json* a = in.opt_array(j, "invitations", w);
-    if (!a) return false;
-    for (const json& e : *a) {
-      Invitation i;
-      if (!in.object(e, w + ".invitations") || !in.opt_dir(e, "direction", i.direction, w + ".invitations") ||
-          !in.opt_time(e, "time", i.time, w + ".invitations") ||
-          !in.opt_str(e, "message", i.message, w + ".invitations"))
-        return false;
-      c.invitations.push_back(std::move(i));
-    }
-    if (!(a = in.opt_array(j, "endorsements", w))) return false;
-    for (const json& e : *a) {
-      Endorsement x;
-      if (!in.object(e, w + ".endorsements") || !in.opt_dir(e, "direction", x.direction, w + ".endorsements") ||
-          !in.opt_day(e, "day", x.day, w + ".endorsements") || !in.opt_str(e, "skill", x.skill, w + ".endorsements"))
-        return false;
-      c.endorsements.push_back(std::move(x));
-    }
-    if (!(a = in.opt_array(j, "recommendations", w))) return false;
-    for (const json& e : *a) {
-      Recommendation x;
-      const std::string ww = w + ".recommendations";
-      if (!in.object(e, ww) || !in.opt_dir(e, "direction", x.direction, ww) || !in.opt_day(e, "day", x.day, ww) ||
-          !in.opt_str(e, "text", x.text, ww))
-        return false;
-      c.recommendations.push_back(std::move(x));
-    }
-    if (!(a = in.opt_array(j, "job_changes", w))) return false;
-    for (const json& e : *a) {
-      JobChange x;
-      const std::string ww = w + ".job_changes";
-      if (!in.object(e, ww) || !in.opt_day(e, "seen_on", x.seen_on, ww) ||
-          !in.opt_str(e, "old_company", x.old_company, ww) || !in.opt_str(e, "old_position", x.old_position, ww) ||
-          !in.opt_str(e, "new_company", x.new_company, ww) || !in.opt_str(e, "new_position", x.new_position, ww))
-        return false;
-      c.job_changes.push_back(std::move(x));
-    }
+    c.invitations.push_back(std::move(i));
   }
-
-  const json* convs = in.opt_array(doc, "conversations", "backup");
-  if (!convs) return false;
-  t.conversations.resize(convs->size());
-  for (size_t k = 0; k < convs->size(); ++k) {
-    const json& j = (*convs)[k];
-    Conversation& c = t.conversations[k];
-    const std::string w = "conversations[" + std::to_string(k) + "]";
-    if (!in.object(j, w) || !in.opt_str(j, "key", c.key, w) || !in.opt_str(j, "title", c.title, w) ||
-        !in.u32_list(j, "participants", c.participants, w) || !in.opt_bool(j, "group", c.group, w) ||
-        !in.opt_bool(j, "spam", c.spam, w) || !in.u32_list(j, "messages", c.messages, w))
+  if (!(a = in.opt_array(j, "endorsements", w))) return false;
+  for (const json& e : *a) {
+    Endorsement x;
+    if (!in.object(e, w + ".endorsements") || !in.opt_dir(e, "direction", x.direction, w + ".endorsements") ||
+        !in.opt_day(e, "day", x.day, w + ".endorsements") || !in.opt_str(e, "skill", x.skill, w + ".endorsements"))
       return false;
+    c.endorsements.push_back(std::move(x));
   }
-
-  const json* msgs = in.opt_array(doc, "messages", "backup");
-  if (!msgs) return false;
-  t.messages.resize(msgs->size());
-  for (size_t k = 0; k < msgs->size(); ++k) {
-    const json& j = (*msgs)[k];
-    Message& m = t.messages[k];
-    std::string subject, body;
-    if (!j.is_object() || !in.req_uint32(j, "conversation", m.conversation, "messages[]") ||
-        !in.opt_uint32(j, "sender", m.sender, "messages[]") || !in.opt_time(j, "time", m.time, "messages[]") ||
-        !in.opt_str(j, "subject", subject, "messages[]") || !in.opt_str(j, "text", body, "messages[]")) {
-      if (in.error.empty()) in.fail("messages[" + std::to_string(k) + "]", "expected an object");
+  if (!(a = in.opt_array(j, "recommendations", w))) return false;
+  for (const json& e : *a) {
+    Recommendation x;
+    const std::string ww = w + ".recommendations";
+    if (!in.object(e, ww) || !in.opt_dir(e, "direction", x.direction, ww) || !in.opt_day(e, "day", x.day, ww) ||
+        !in.opt_str(e, "text", x.text, ww))
       return false;
-    }
-    if (t.texts.size() + subject.size() + body.size() > 0xFFFFFFFFull) {
-      in.fail("messages[" + std::to_string(k) + "]", "too much text");
-      return false;
-    }
-    m.subject = t.add_text(subject);
-    m.text = t.add_text(body);
+    c.recommendations.push_back(std::move(x));
   }
-
-  auto u = doc.find("user");
-  if (u != doc.end() && !u->is_null() && !user_from_json(in, *u, t.user, "user")) return false;
-  auto st = doc.find("settings");
-  if (st != doc.end() && !st->is_null() && !settings_from_json(in, *st, t.settings, "settings")) return false;
+  if (!(a = in.opt_array(j, "job_changes", w))) return false;
+  for (const json& e : *a) {
+    JobChange x;
+    const std::string ww = w + ".job_changes";
+    if (!in.object(e, ww) || !in.opt_day(e, "seen_on", x.seen_on, ww) ||
+        !in.opt_str(e, "old_company", x.old_company, ww) || !in.opt_str(e, "old_position", x.old_position, ww) ||
+        !in.opt_str(e, "new_company", x.new_company, ww) || !in.opt_str(e, "new_position", x.new_position, ww))
+      return false;
+    c.job_changes.push_back(std::move(x));
+  }
   return true;
 }
 
-}  // namespace
+// One element of "conversations".
+bool conversation_from_json(JsonIn& in, const json& j, size_t k, Conversation& c) {
+  const std::string w = "conversations[" + std::to_string(k) + "]";
+  return in.object(j, w) && in.opt_str(j, "key", c.key, w) && in.opt_str(j, "title", c.title, w) &&
+         in.u32_list(j, "participants", c.participants, w) && in.opt_bool(j, "group", c.group, w) &&
+         in.opt_bool(j, "spam", c.spam, w) && in.u32_list(j, "messages", c.messages, w);
+}
 
-bool import_backup(std::string_view text, Store& s, std::string& error) {
-  json doc;
-  if (!parse_json(text, doc, error, "backup")) return false;
-  if (!doc.is_object()) {
+// Reads a backup as nlohmann's SAX parser goes through it, into a Store, without a DOM of the
+// document (that took several hundred MB and 2.8 s for a backup of 87 MB, and would not fit in
+// the browser's heap at a few hundred MB). Most of a backup is its "messages": each is read
+// straight into the Store (its texts appended to Store::texts as they come). Each element of
+// "contacts" and "conversations", and each small top-level value (app, format, owner, counters,
+// user, settings), becomes a small DOM read by the same code as before. Memory: the Store being
+// built, plus one element.
+//
+// The checks and their messages are those of the DOM reader this replaced, with the same
+// precedence: invalid JSON first, then "app", "format", owner and counters, contacts,
+// conversations, messages (whatever their order in the document), user, settings. As with a
+// DOM, a key given twice counts with its last value, and unknown keys are ignored.
+class BackupReader {
+ public:
+  using Dom = nlohmann::detail::json_sax_dom_parser<json>;
+
+  BackupReader(size_t bytes, const std::function<void(float)>& progress) : bytes_(bytes), progress_(progress) {
+    // The texts are at most the document's size: reserving that spares copies of a buffer of
+    // hundreds of MB as it grows.
+    t_.texts.reserve(std::min<size_t>(bytes, 0xFFFFFFFFu));
+  }
+
+  // The outcome once the parser accepted the document: false with `error` set, or the Store.
+  bool finish(Store& out, std::string& error);
+
+  // ---- nlohmann's SAX interface ----
+  bool null() {
+    return scalar([](Dom& d) { d.null(); }, [] { return json(); });
+  }
+  bool boolean(bool v) {
+    return scalar([v](Dom& d) { d.boolean(v); }, [v] { return json(v); });
+  }
+  bool number_integer(int64_t v) {
+    return scalar([v](Dom& d) { d.number_integer(v); }, [v] { return json(v); });
+  }
+  bool number_unsigned(uint64_t v) {
+    return scalar([v](Dom& d) { d.number_unsigned(v); }, [v] { return json(v); });
+  }
+  bool number_float(double v, const std::string& s) {
+    return scalar([&](Dom& d) { d.number_float(v, s); }, [v] { return json(v); });
+  }
+  bool string(std::string& v) {
+    seen(v.size());
+    if (!capturing_ && depth_ == 3 && (field_ == Field::Subject || field_ == Field::Text)) {
+      message_text(v);
+      return true;
+    }
+    return scalar([&](Dom& d) { d.string(v); }, [&] { return json(v); });
+  }
+  bool binary(json::binary_t&) { return true; }  // (not produced by the JSON parser)
+  bool start_object(size_t) {
+    if (!capturing_ && !open_value(json::value_t::object)) return true;
+    if (dom_) dom_->start_object(size_t(-1));
+    ++cap_depth_;
+    return true;
+  }
+  bool key(std::string& k) {
+    seen(k.size());
+    if (capturing_) {
+      if (dom_) dom_->key(k);
+    } else if (depth_ == 1) {
+      top_key_ = k;
+    } else if (depth_ == 3) {
+      field_ = k == "conversation" ? Field::Conversation
+               : k == "sender"     ? Field::Sender
+               : k == "time"       ? Field::Time
+               : k == "subject"    ? Field::Subject
+               : k == "text"       ? Field::Text
+                                   : Field::Other;
+    }
+    return true;
+  }
+  bool end_object() {
+    if (capturing_) return close_captured([](Dom& d) { d.end_object(); });
+    if (depth_ == 3) end_message();
+    --depth_;
+    return true;
+  }
+  bool start_array(size_t) {
+    if (!capturing_ && !open_value(json::value_t::array)) return true;
+    if (dom_) dom_->start_array(size_t(-1));
+    ++cap_depth_;
+    return true;
+  }
+  bool end_array() {
+    if (capturing_) return close_captured([](Dom& d) { d.end_array(); });
+    --depth_;  // (only a section's array is open outside a capture)
+    section_ = kNone;
+    return true;
+  }
+  bool parse_error(size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+ private:
+  enum Section { kContacts, kConversations, kMessages, kNone };
+  enum class Field { Conversation, Sender, Time, Subject, Text, Other };
+  // What a finished capture is for.
+  enum class Target { Top, Element, Skip };
+
+  // ---- where a value goes ----
+
+  // A scalar value: into the capture under way, or placed by its position.
+  template <typename Fwd, typename Make>
+  bool scalar(Fwd fwd, Make make) {
+    seen(8);
+    if (!capturing_) {
+      if (depth_ == 3) {  // a field of a message
+        message_field(make());
+        return true;
+      }
+      if (depth_ == 1 && section_of(top_key_) != kNone) {  // null is an empty section
+        const Section sec = section_of(top_key_);
+        begin_section(sec);
+        if (!make().is_null()) in_[sec].fail("backup." + top_key_, "expected an array");
+        section_ = kNone;
+        return true;
+      }
+      if (!begin_value(false)) return true;
+    }
+    if (dom_) fwd(*dom_);
+    if (cap_depth_ == 0) end_capture();
+    return true;
+  }
+  // An object or array starts outside a capture: true if a capture begins with it (the caller
+  // feeds it the event), false if the reader follows it itself (the root, a section, a message).
+  bool open_value(json::value_t type) {
+    if (depth_ == 0 && type == json::value_t::object) {
+      depth_ = 1;
+      return false;
+    }
+    if (depth_ == 1 && type == json::value_t::array && section_of(top_key_) != kNone) {
+      begin_section(section_of(top_key_));
+      depth_ = 2;
+      return false;
+    }
+    if (depth_ == 2 && section_ == kMessages && type == json::value_t::object && in_[kMessages].error.empty()) {
+      msg_ = MessageFields{};
+      depth_ = 3;
+      return false;
+    }
+    if (depth_ == 3) {  // a container as a message's field: wrong (or unknown, and ignored)
+      message_field(json(type));
+      begin_capture(Target::Skip, false);
+      return true;
+    }
+    return begin_value(true);
+  }
+  // Any other value outside a capture: true if a capture begins with it (a DOM of it, or a skip),
+  // false if it was a scalar dealt with here. `container`: it is an object or array.
+  bool begin_value(bool container) {
+    if (depth_ == 0) {  // the document is not an object
+      root_bad_ = true;
+      if (container) begin_capture(Target::Skip, false);
+      return container;
+    }
+    if (depth_ == 1) {
+      const Section sec = section_of(top_key_);
+      if (sec != kNone) {  // an object where an array belongs
+        begin_section(sec);
+        section_ = kNone;
+        in_[sec].fail("backup." + top_key_, "expected an array");
+        begin_capture(Target::Skip, false);
+        return true;
+      }
+      static const char* const kKeep[] = {"app", "format", "owner", "next_id", "last_import",
+                                          "deleted_connections", "user", "settings"};
+      const bool keep = std::find_if(std::begin(kKeep), std::end(kKeep),
+                                     [&](const char* k) { return top_key_ == k; }) != std::end(kKeep);
+      begin_capture(keep ? Target::Top : Target::Skip, keep);
+      return true;
+    }
+    // depth 2: an element of a section
+    const bool failed = !in_[section_].error.empty();
+    if (section_ == kMessages && !failed) {  // not an object
+      in_[kMessages].fail("messages[" + std::to_string(element_) + "]", "expected an object");
+      if (!container) ++element_;  // (a container's capture counts it as it ends)
+      else begin_capture(Target::Skip, false);
+      return container;
+    }
+    begin_capture(failed ? Target::Skip : Target::Element, !failed);
+    return true;
+  }
+
+  void begin_capture(Target target, bool keep) {
+    capturing_ = true;
+    target_ = target;
+    cap_depth_ = 0;
+    cap_ = json();
+    if (keep) dom_.emplace(cap_, false);
+  }
+  template <typename Fwd>
+  bool close_captured(Fwd fwd) {
+    if (dom_) fwd(*dom_);
+    if (--cap_depth_ == 0) end_capture();
+    return true;
+  }
+  void end_capture() {
+    capturing_ = false;
+    dom_.reset();
+    if (target_ == Target::Top) {
+      top_[top_key_] = std::move(cap_);
+    } else if (target_ == Target::Element) {
+      JsonIn& in = in_[section_];
+      if (section_ == kContacts) {
+        t_.contacts.emplace_back();
+        contact_from_json(in, cap_, element_, t_.contacts.back());
+      } else {
+        t_.conversations.emplace_back();
+        conversation_from_json(in, cap_, element_, t_.conversations.back());
+      }
+    }
+    if (depth_ == 2) ++element_;
+    cap_ = json();
+  }
+
+  static Section section_of(const std::string& key) {
+    return key == "contacts" ? kContacts : key == "conversations" ? kConversations : key == "messages" ? kMessages : kNone;
+  }
+  // A section starts (again: a key given twice counts with its last value).
+  void begin_section(Section sec) {
+    section_ = sec;
+    element_ = 0;
+    in_[sec] = JsonIn{};
+    if (sec == kContacts) t_.contacts.clear();
+    if (sec == kConversations) t_.conversations.clear();
+    if (sec == kMessages) {
+      t_.messages.clear();
+      t_.texts.clear();  // (only messages have texts)
+    }
+  }
+
+  // ---- messages, read without a DOM ----
+
+  // A message's fields as they arrive; checked when it ends, in the DOM reader's order.
+  struct MessageFields {
+    json conversation, sender, time;  // null: missing
+    TextRef subject, text;
+    bool subject_bad = false, text_bad = false, too_much = false;
+  };
+  void message_field(json v) {
+    switch (field_) {
+      case Field::Conversation: msg_.conversation = std::move(v); break;
+      case Field::Sender: msg_.sender = std::move(v); break;
+      case Field::Time: msg_.time = std::move(v); break;
+      case Field::Subject:
+        msg_.subject = {};
+        msg_.subject_bad = !v.is_null();
+        break;
+      case Field::Text:
+        msg_.text = {};
+        msg_.text_bad = !v.is_null();
+        break;
+      case Field::Other: break;
+    }
+  }
+  void message_text(const std::string& v) {
+    const bool subject = field_ == Field::Subject;
+    (subject ? msg_.subject_bad : msg_.text_bad) = false;
+    TextRef& ref = subject ? msg_.subject : msg_.text;
+    if (t_.texts.size() + v.size() > 0xFFFFFFFFull) {
+      msg_.too_much = true;
+      ref = {};
+      return;
+    }
+    ref = t_.add_text(v);
+  }
+  void end_message() {
+    JsonIn& in = in_[kMessages];
+    const std::string w = "messages[]";
+    Message m;
+    const MessageFields& f = msg_;
+    int64_t v = 0;
+    bool ok = true;
+    if (f.conversation.is_null()) ok = in.fail(w + ".conversation", "missing");
+    else if ((ok = in.int_value(f.conversation, 0, 0xFFFFFFFFll, v, w + ".conversation"))) m.conversation = uint32_t(v);
+    if (ok && !f.sender.is_null() && (ok = in.int_value(f.sender, 0, 0xFFFFFFFFll, v, w + ".sender")))
+      m.sender = ContactId(v);
+    if (ok && !f.time.is_null() &&
+        (ok = in.int_value(f.time, std::numeric_limits<int64_t>::min() + 1, std::numeric_limits<int64_t>::max(), v,
+                           w + ".time")))
+      m.time = v;
+    if (ok && f.subject_bad) ok = in.fail(w + ".subject", "expected a string");
+    if (ok && f.text_bad) ok = in.fail(w + ".text", "expected a string");
+    if (ok && f.too_much) ok = in.fail("messages[" + std::to_string(element_) + "]", "too much text");
+    m.subject = f.subject;
+    m.text = f.text;
+    if (ok) t_.messages.push_back(m);
+    ++element_;
+  }
+
+  // Progress: roughly how many of the document's bytes were read (strings, keys, other values).
+  void seen(size_t n) {
+    read_ += n + 3;
+    if (progress_ && read_ - reported_ > (1u << 20)) {
+      reported_ = read_;
+      progress_(float(std::min(1.0, double(read_) / double(std::max<size_t>(bytes_, 1)))));
+    }
+  }
+
+  Store t_;
+  JsonIn in_[3];     // the first error of each section
+  json top_ = json::object();  // the small top-level values
+  size_t bytes_, read_ = 0, reported_ = 0;
+  const std::function<void(float)>& progress_;
+  int depth_ = 0;  // containers open outside a capture: root object, section array, message
+  bool root_bad_ = false;
+  std::string top_key_;
+  Section section_ = kNone;
+  size_t element_ = 0;  // index in the section
+  Field field_ = Field::Other;
+  MessageFields msg_;
+  // The capture under way: a DOM of the value (dom_ set) or a value skipped (dom_ empty).
+  bool capturing_ = false;
+  Target target_ = Target::Skip;
+  int cap_depth_ = 0;
+  json cap_;
+  std::optional<Dom> dom_;
+};
+
+bool BackupReader::finish(Store& out, std::string& error) {
+  if (root_bad_) {
     error = "not a Rekindle backup (expected a JSON object)";
     return false;
   }
+  const json& doc = top_;
   auto app = doc.find("app");
   if (app == doc.end() || !app->is_string() || app->get_ref<const std::string&>() != "rekindle") {
     error = "not a Rekindle backup (\"app\" is not \"rekindle\")";
@@ -1551,8 +1818,28 @@ bool import_backup(std::string_view text, Store& s, std::string& error) {
     return false;
   }
   JsonIn in;
-  Store t;
-  if (!backup_from_json(in, doc, t)) {
+  Store& t = t_;
+  auto ow = doc.find("owner");
+  bool ok = true;
+  if (ow != doc.end() && !ow->is_null())
+    ok = in.object(*ow, "owner") && in.opt_str(*ow, "first_name", t.owner.first_name, "owner") &&
+         in.opt_str(*ow, "last_name", t.owner.last_name, "owner") && in.opt_str(*ow, "url", t.owner.url, "owner") &&
+         in.opt_str(*ow, "url_key", t.owner.url_key, "owner") && in.opt_str(*ow, "headline", t.owner.headline, "owner");
+  ok = ok && in.opt_uint32(doc, "next_id", t.next_id, "backup") &&
+       in.opt_day(doc, "last_import", t.last_import, "backup") &&
+       in.opt_int(doc, "deleted_connections", t.deleted_connections, "backup");
+  for (const JsonIn& section : in_)
+    if (ok && !section.error.empty()) {
+      in.error = section.error;
+      ok = false;
+    }
+  if (ok) {
+    auto u = doc.find("user");
+    if (u != doc.end() && !u->is_null()) ok = user_from_json(in, *u, t.user, "user");
+    auto st = doc.find("settings");
+    if (ok && st != doc.end() && !st->is_null()) ok = settings_from_json(in, *st, t.settings, "settings");
+  }
+  if (!ok) {
     error = "backup: " + in.error;
     return false;
   }
@@ -1562,8 +1849,19 @@ bool import_backup(std::string_view text, Store& s, std::string& error) {
     return false;
   }
   t.reindex();
-  s = std::move(t);
+  out = std::move(t);
   return true;
+}
+
+}  // namespace
+
+bool import_backup(std::string_view text, Store& s, std::string& error, const std::function<void(float)>& progress) {
+  BackupReader reader(text.size(), progress);
+  if (!json::sax_parse(text.data(), text.data() + text.size(), &reader)) {
+    error = "backup is not valid JSON (damaged or truncated)";
+    return false;
+  }
+  return reader.finish(s, error);
 }
 
 }  // namespace rk

@@ -5,6 +5,7 @@
 // Loading never half-applies: on any error the target Store is left untouched.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -75,6 +76,10 @@ std::string save_user(const Store& s);  // user data + settings
 bool load_user(std::string_view json, Store& s, std::string& error);
 
 std::string export_backup(const Store& s);
-bool import_backup(std::string_view json, Store& s, std::string& error);
+// Reads a backup into `s` (everything replaced: data, user data, settings), streaming: memory is
+// the Store being built, not a DOM of the document. `progress` (optional) gets the fraction
+// read, every MB or so.
+bool import_backup(std::string_view json, Store& s, std::string& error,
+                   const std::function<void(float)>& progress = {});
 
 }  // namespace rk

@@ -67,10 +67,11 @@ bool Session::start_import(std::vector<std::pair<std::string, std::string>> file
   return true;
 }
 
-bool Session::begin_remote_import() {
+bool Session::begin_remote_import(bool restore) {
   // The worker imports on top of a copy of this Store, texts included.
   if (importing() || store.texts_pending) return false;
   remote = std::make_unique<RemoteImport>();
+  remote->restore = restore;
   return true;
 }
 
@@ -87,6 +88,23 @@ void Session::adopt_import(Store&& imported, ImportReport report) {
   user_dirty = true;
   begin_rescoring();
   ++revision;  // the Store changed under the views (they draw nothing until the re-scoring ends)
+}
+
+void Session::adopt_restore(Store&& restored) {
+  if (!remote || !remote->restore || rescoring_) return;
+  store = std::move(restored);
+  remote->progress = 1.0f;
+  remote->phase = "Putting your network together";
+  bulk_dirty = true;
+  user_dirty = true;
+  begin_rescoring();
+  ++revision;
+}
+
+void Session::end_remote_restore() {
+  if (!remote || !remote->restore || rescoring_) return;
+  remote.reset();
+  ++revision;
 }
 
 void Session::end_remote_import(ImportReport report) {

@@ -33,6 +33,7 @@ class Session {
     float progress = 0;
     std::string phase = "Starting the import";
     bool cancel_requested = false;  // the platform stops the worker and calls end_remote_import()
+    bool restore = false;  // a backup being restored (adopt_restore / end_remote_restore), not an import
   };
   std::unique_ptr<RemoteImport> remote;
 
@@ -70,8 +71,9 @@ class Session {
   // The "Cancel import" button: an import in this thread stops at its next slice (unless the
   // merge has begun); a remote one is flagged for the platform to stop.
   void cancel_import();
-  // A remote import is starting (false if any import is under way or texts are pending).
-  bool begin_remote_import();
+  // A remote import (or with `restore`, a restore of a backup read elsewhere) is starting (false
+  // if any import is under way or texts are pending).
+  bool begin_remote_import(bool restore = false);
   // The remote import's result: `imported` is the whole imported data (the worker's Store, as
   // saved and loaded back), `report` what happened. This Store's user data and settings carry
   // over (the user may have edited meanwhile); evaluations and search are rebuilt in slices by
@@ -79,6 +81,12 @@ class Session {
   void adopt_import(Store&& imported, ImportReport report);
   // A remote import that ended without data (failed, cancelled): only its report is kept.
   void end_remote_import(ImportReport report);
+  // The remote restore's result: replaces the whole Store, user data and settings included (they
+  // come from the backup), and re-scores in slices like adopt_import. The last import's report
+  // stays (a restore imports nothing).
+  void adopt_restore(Store&& restored);
+  // A remote restore that ended without data (refused, failed, cancelled): nothing changes.
+  void end_remote_restore();
   // The merge or the re-scoring after it is under way: store, evals and search do not agree
   // yet, so views must not draw them (and may not edit).
   bool finishing() const;

@@ -1,7 +1,9 @@
 // The import worker's engine: a second, small wasm module (the core, no UI) that runs in a Web
 // Worker, so a big import never holds up the page. web/import_worker.pre.js drives it: it copies
 // the page's data and the dropped files in, steps the import (posting progress), and hands the
-// result (bulk parts + report) back to the page, which only loads it (see web.cpp).
+// result (bulk parts + report) back to the page, which only loads it (see web.cpp). A restore of a
+// backup runs here the same way: the backup is read into a Store, which goes back as bulk parts
+// plus its user data and settings.
 //
 // One import per worker instance: the page terminates the worker afterwards, which gives all of
 // its memory back at once.
@@ -18,6 +20,7 @@ namespace {
 std::unique_ptr<rk::DetachedImport> g_job;
 std::string g_in[2];    // buffers JS fills: [0] a file or the base's bulk part, [1] the base's texts
 rk::BulkParts g_result;
+std::string g_user;     // a restore's user data and settings
 std::string g_out;      // the last string handed to JS
 }  // namespace
 
@@ -65,6 +68,28 @@ EMSCRIPTEN_KEEPALIVE const char* rkw_report() {
                 : std::string("{}");
   return g_out.c_str();
 }
+
+// A restore: buffer 0 is a backup. "" once it is read (the Store is then in the result, as an
+// import's: rkw_result_*, plus rkw_restored_user), or why it cannot be restored. Reading posts
+// progress messages to the page every MB or so.
+EMSCRIPTEN_KEEPALIVE const char* rkw_restore() {
+  std::string text = std::move(g_in[0]);
+  g_in[0] = std::string();
+  rk::Store s;
+  std::string err;
+  const bool ok = rk::import_backup(text, s, err, [](float f) {
+    EM_ASM({ postMessage({type : 'progress', progress : $0, phase : 'Reading the backup'}); }, double(f));
+  });
+  std::string().swap(text);  // (before the result is made: the heap holds one of them at a time)
+  if (ok) {
+    g_result = rk::save_bulk_parts(s);
+    g_user = rk::save_user(s);
+  }
+  g_out = err;
+  return g_out.c_str();
+}
+// The restored user data and settings (rk::save_user's JSON), once rkw_restore() succeeded.
+EMSCRIPTEN_KEEPALIVE const char* rkw_restored_user() { return g_user.c_str(); }
 
 EMSCRIPTEN_KEEPALIVE void rkw_take_result() {
   if (g_job) g_result = g_job->take_result();

@@ -68,6 +68,11 @@ double g_retry_after_ms = 0;
 // (g_base_saver) and handed over with the files.
 bool g_remote_requested = false;
 std::unique_ptr<rk::BulkSaver> g_base_saver;
+// A restore in the worker (RK.restore in pre.js): asked for (g_restore_requested), then under way
+// (g_restoring) from the moment the Session's remote import is begun for it until the page has
+// re-scored the restored data, or the restore failed; js_restore_finished tells JS either way.
+bool g_restore_requested = false;
+bool g_restoring = false;
 // The worker's result is taken over in steps a frame apart, each well under 100 ms, because the
 // first touch of fresh heap pages is what costs (~25 µs per 4 KB page on slow machines: ~300 ms
 // for 50 MB): JS copies the bulk part in a few MB per frame (Copy), then the Store is read from it
@@ -76,6 +81,8 @@ std::unique_ptr<rk::BulkSaver> g_base_saver;
 struct Takeover {
   enum Stage { Copy, Load, Adopt } stage = Copy;
   rk::ImportReport report;
+  bool restore = false;
+  std::string user;  // a restore's user data and settings (rk::save_user's JSON)
   std::string bulk, texts;  // filled by JS (RK.workerCopy): the bulk part here, the texts after (TextsTail)
   size_t bulk_len = 0;
   std::unique_ptr<rk::BulkLoader> loader;
@@ -182,6 +189,9 @@ EM_JS(void, js_worker_start, (int today, const char* bulk, double bulk_len, cons
   Module.RK.workerStart(today, bulk, bulk_len, texts, texts_len);
 });
 EM_JS(void, js_worker_cancel, (), { Module.RK.workerCancel(); });
+// Starts the worker of RK.job, a restore (its backup stays in JS).
+EM_JS(void, js_worker_restore_start, (), { Module.RK.workerRestoreStart(); });
+EM_JS(void, js_restore_finished, (const char* result), { Module.RK.restoreFinished(UTF8ToString(result)); });
 // Copies the next few MB of RK.workerParts into the two buffers: how many bytes of the two
 // (bulk first) are copied so far, or -1 when the parts are gone.
 EM_JS(double, js_worker_copy, (char* bulk, char* texts, double budget_ms, double upto), {
@@ -363,8 +373,28 @@ static void drop_worker_parts() {
   if (!g_parts_in_flight) js_drop_worker_parts();  // (a write in flight still reads them)
 }
 
+// A restore in the worker ended: `error` empty once the restored data is in place and scored;
+// otherwise nothing was changed, and the page says why as the in-page restore does.
+static void end_restore(Session& s, const std::string& error) {
+  g_restoring = false;
+  g_takeover.reset();
+  s.end_remote_restore();
+  json out;
+  if (error.empty()) {
+    out["ok"] = true;
+  } else {
+    out["error"] = "This backup could not be restored: " + error;
+    rk::ui::show_message("Restore failed", out["error"].get<std::string>());
+  }
+  js_restore_finished(out.dump(-1, ' ', false, json::error_handler_t::replace).c_str());
+}
+
 // A worker import ended without data (failed, cancelled, its result unreadable).
 static void finish_remote(Session& s, rk::ImportReport report) {
+  if (g_restoring) {
+    end_restore(s, report.cancelled ? "it was cancelled" : report.error);
+    return;
+  }
   g_base_saver.reset();
   g_takeover.reset();
   s.end_remote_import(std::move(report));
@@ -471,7 +501,20 @@ static void take_over_step(Session& s, bool will_draw) {
     bool ok = t.loader->take(imported, err);
     t.loader.reset();
 
-    if (!ok) {
+    if (t.restore) {
+      if (ok && !rk::load_user(t.user, imported, err)) ok = false;
+      if (!ok) {
+        js_drop_worker_parts();
+        end_restore(s, "its data could not be taken over from the worker (" + err + ")");
+        return;
+      }
+      // Everything is replaced, settings included; a save of the data being replaced stops.
+      g_saver.reset();
+      s.adopt_restore(std::move(imported));
+      g_storage.blocked = false;
+      g_storage.load_error.clear();
+      js_force_next_write();
+    } else if (!ok) {
       rk::ImportReport fail = std::move(t.report);
       fail.committed = false;
       fail.error = "The imported data could not be taken over (" + err + "). Nothing was changed.";
@@ -479,8 +522,8 @@ static void take_over_step(Session& s, bool will_draw) {
       finish_remote(s, std::move(fail));
       return;
     }
-    const bool tail = imported.texts_pending;
-    s.adopt_import(std::move(imported), std::move(t.report));
+    const bool tail = t.restore ? s.store.texts_pending : imported.texts_pending;
+    if (!t.restore) s.adopt_import(std::move(imported), std::move(t.report));
     g_stats.import_texts_after = tail;
     if (tail) {
       g_texts_tail = std::make_unique<TextsTail>();
@@ -511,6 +554,12 @@ static void drive_remote_import(Session& s, bool will_draw) {
     g_stats.long_slices.clear();
     g_base_saver = std::make_unique<rk::BulkSaver>(s.store);
     s.remote->phase = "Preparing the import";
+  }
+  if (g_restore_requested && !g_saver && s.begin_remote_import(/*restore=*/true)) {
+    g_restore_requested = false;
+    g_restoring = true;
+    s.remote->phase = "Reading the backup";
+    js_worker_restore_start();
   }
   if (!s.remote || s.finishing()) return;
   if (s.remote->cancel_requested) {
@@ -578,9 +627,12 @@ void begin_frame(Session& s, bool will_draw) {
     if (finished) {
       g_import_ended_ms = emscripten_get_now();
       g_stats.last_import_ms = emscripten_get_now() - g_stats.import_started_ms;
-      js_import_finished(report_string(s.last_report).c_str());
+      if (g_restoring) end_restore(s, "");
+      else js_import_finished(report_string(s.last_report).c_str());
     }
   }
+  // (The scripting API may have completed the re-scoring itself: Session::finish_now.)
+  if (g_restoring && !s.importing()) end_restore(s, "");
 }
 
 // Starts a save. With bulk data, `slice_ms` > 0 serialises only that much now (false: call again
@@ -733,6 +785,7 @@ EMSCRIPTEN_KEEPALIVE void rk_file_commit(const char* name) {
 
 EMSCRIPTEN_KEEPALIVE void rk_import_begin() { g_import_requested = true; }
 EMSCRIPTEN_KEEPALIVE void rk_import_begin_remote() { g_remote_requested = true; }
+EMSCRIPTEN_KEEPALIVE void rk_restore_begin_remote() { g_restore_requested = true; }
 
 EMSCRIPTEN_KEEPALIVE void rk_worker_progress(double progress, const char* phase) {
   rk::Session* s = g_session;
@@ -745,6 +798,7 @@ EMSCRIPTEN_KEEPALIVE void rk_worker_progress(double progress, const char* phase)
 // rk_import_begin), so this one ends without a report.
 EMSCRIPTEN_KEEPALIVE void rk_worker_unavailable() {
   g_base_saver.reset();
+  g_restoring = false;  // (JS restores in the page instead)
   if (g_session && g_session->remote && !g_session->finishing()) g_session->remote.reset();
 }
 
@@ -753,7 +807,39 @@ EMSCRIPTEN_KEEPALIVE void rk_worker_failed(const char* why) {
   rk::ImportReport r;
   r.error = std::string("The import stopped (") + (why && *why ? why : "unknown error") +
             "). Nothing was changed; try again, or import the CSV files one at a time.";
+  if (g_restoring) r.error = std::string("the worker reading it stopped (") + (why && *why ? why : "unknown error") + ")";
   rk::platform::finish_remote(*g_session, std::move(r));
+}
+
+// The worker read a backup (a restore): `error` empty, the restored user data and settings, and
+// the sizes of the Store's bulk parts (RK.workerParts), taken over like an import's result; or
+// why it cannot be restored.
+EMSCRIPTEN_KEEPALIVE void rk_worker_restored(const char* error, const char* user, double bulk_len, double texts_len) {
+  if (bulk_len >= 0) g_worker_parts = false;  // RK.workerParts are the restored data's now
+  rk::Session* sp = g_session;
+  if (!sp || !g_restoring || !sp->remote || sp->finishing() || g_takeover) {  // cancelled meanwhile
+    if (bulk_len >= 0) js_drop_worker_parts();
+    return;
+  }
+  rk::Session& s = *sp;
+  if (error && *error) {
+    rk::platform::end_restore(s, error);
+    return;
+  }
+  auto t = std::make_unique<Takeover>();
+  try {
+    rk::platform::resize_for_overwrite(t->bulk, size_t(bulk_len));
+    rk::platform::resize_for_overwrite(t->texts, size_t(texts_len));
+  } catch (...) {
+    js_drop_worker_parts();
+    rk::platform::end_restore(s, "it is too large for this browser tab");
+    return;
+  }
+  t->bulk_len = t->bulk.size();
+  t->restore = true;
+  t->user = user ? user : "";
+  g_takeover = std::move(t);
+  s.remote->phase = "Taking over the backup";
 }
 
 // The worker finished: its report, and the sizes of its result (RK.workerParts; -1: none).

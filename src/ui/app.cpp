@@ -124,7 +124,7 @@ void import_progress(Session& s) {
   ImGui::ProgressBar(s.import_progress(), ImVec2(compact() ? -90.0f : 420.0f, 0), s.import_phase().c_str());
   if (s.finishing()) return;  // too late to cancel: the stored data is being updated
   ImGui::SameLine();
-  if (ImGui::Button("Cancel import")) s.cancel_import();
+  if (ImGui::Button(s.remote && s.remote->restore ? "Cancel restore" : "Cancel import")) s.cancel_import();
 }
 
 void drop_highlight() {

@@ -1,6 +1,9 @@
 // Scoring and serialisation on an imported store.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+
+#include "bench_alloc.hpp"
 #include "bench_data.hpp"
 #include "core/scoring.hpp"
 #include "core/serialize.hpp"
@@ -78,34 +81,46 @@ BENCHMARK(BM_SaveUser)->Arg(kL)->Unit(benchmark::kMillisecond);
 
 void BM_ExportBackup(benchmark::State& st) {
   const rk::Store& s = rkbench::imported(size_of(st));
-  size_t bytes = 0;
+  size_t bytes = 0, peak = 0;
   for (auto _ : st) {
+    const size_t before = rkbench::heap_in_use();
+    rkbench::heap_reset_peak();
     std::string j = rk::export_backup(s);
+    peak = std::max(peak, rkbench::heap_peak() - before);
     bytes = j.size();
     benchmark::DoNotOptimize(j.data());
   }
   st.SetBytesProcessed(int64_t(st.iterations()) * int64_t(bytes));
   st.counters["file_MB"] = double(bytes) / 1e6;
+  st.counters["peak_MB"] = double(peak) / 1e6;  // the file itself included
 }
-BENCHMARK(BM_ExportBackup)->Arg(kL)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExportBackup)->Arg(kL)->Arg(kXL)->Unit(benchmark::kMillisecond);
 
+// peak_MB: the most heap in use during one import beyond what was in use before it (the
+// JSON text itself is not counted; the Store built is).
 void BM_ImportBackup(benchmark::State& st) {
   const rk::Store& s = rkbench::imported(size_of(st));
   const std::string j = rk::export_backup(s);
+  size_t peak = 0;
   for (auto _ : st) {
     rk::Store t;
     std::string error;
+    const size_t before = rkbench::heap_in_use();
+    rkbench::heap_reset_peak();
     if (!rk::import_backup(j, t, error)) {
       st.SkipWithError(error.c_str());
       return;
     }
     st.PauseTiming();
+    peak = std::max(peak, rkbench::heap_peak() - before);
     { rk::Store gone = std::move(t); }
     st.ResumeTiming();
   }
   st.SetBytesProcessed(int64_t(st.iterations()) * int64_t(j.size()));
+  st.counters["file_MB"] = double(j.size()) / 1e6;
+  st.counters["peak_MB"] = double(peak) / 1e6;
 }
-BENCHMARK(BM_ImportBackup)->Arg(kL)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ImportBackup)->Arg(kL)->Arg(kXL)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -148,7 +148,7 @@ export const tests = [
         await page.evaluate(() => rekindle.flush());
         await reload(page);
         assertEq(await page.evaluate(() => rekindle.contacts()), contacts, 'contacts() after restore and reload');
-        const bad = await page.evaluate(() => { try { rekindle.importState('{"app":"other"}'); return 'no error'; } catch (e) { return e.message; } });
+        const bad = await page.evaluate(async () => { try { await rekindle.importState('{"app":"other"}'); return 'no error'; } catch (e) { return e.message; } });
         assert(bad !== 'no error', 'a wrong backup is refused');
         assertEq(await page.evaluate(() => rekindle.contacts()), contacts, 'a refused restore changes nothing');
         await page.evaluate(() => rekindle.view('settings'));

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 #include <sstream>
@@ -14,6 +15,8 @@
 #include "core/import.hpp"
 #include "core/model.hpp"
 #include "core/serialize.hpp"
+#include "../../tools/gen_export_lib.hpp"
+#include "backup_cases.hpp"
 #include "test_import_helpers.hpp"
 
 using namespace rk;
@@ -687,6 +690,111 @@ TEST_CASE("bad backups are rejected and the store is left untouched", "[serializ
   }
   REQUIRE(import_backup(good, dst, error));
   CHECK(diff_all(src, dst) == "");
+}
+
+// The reader streams the document (no DOM of it); its errors must be exactly those of the DOM
+// reader it replaced, recorded in tests/fixtures/backup_errors.json for every case of
+// backup_cases.hpp ("" where the backup loads).
+TEST_CASE("backup reader: every damaged field gives the error the DOM reader gave, the store untouched", "[serialize]") {
+  const auto recorded = nlohmann::json::parse(rktest::read_file(std::string(REKINDLE_FIXTURES) + "/backup_errors.json"));
+  std::map<std::string, std::string> want;
+  for (const auto& e : recorded) want[e[0].get<std::string>()] = e[1].get<std::string>();
+  const auto cases = rktest::backup_cases();
+  REQUIRE(cases.size() == want.size());
+  const Store orig = other_store();
+  size_t loaded = 0;
+  for (const auto& [what, doc] : cases) {
+    INFO(what);
+    REQUIRE(want.count(what));
+    Store s = orig;
+    std::string error;
+    const bool ok = import_backup(doc, s, error);
+    CHECK(error == want[what]);
+    CHECK(ok == want[what].empty());
+    if (!ok) CHECK(diff_all(orig, s) == "");
+    loaded += ok;
+  }
+  CHECK(loaded > 100);  // (null and a few other values are fine in many places)
+}
+
+TEST_CASE("backup reader: the small backup with every field reads back exactly", "[serialize]") {
+  Store s;
+  std::string error;
+  REQUIRE(import_backup(rktest::backup_base(), s, error));
+  CHECK(s.owner.headline == "CTO");
+  REQUIRE(s.contacts.size() == 2);
+  CHECK(s.contacts[0].connected_on == days_from_civil(2020, 2, 29));
+  CHECK(s.contacts[0].job_changes.size() == 1);
+  REQUIRE(s.messages.size() == 3);
+  CHECK(s.messages[1].sender == kOwner);
+  CHECK(s.text(s.messages[1].subject) == "Re");
+  CHECK(s.messages[2].time == kNoTime);
+  CHECK(s.user.at(1).interactions.at(0).note == "coffee");
+  CHECK(s.settings.templates.at(0).body == "Hi {first_name}");
+  CHECK(s.find(3) == &s.contacts[1]);
+  auto a = nlohmann::json::parse(export_backup(s)), b = nlohmann::json::parse(rktest::backup_base());
+  a.erase("exported_at"), b.erase("exported_at");
+  CHECK(a == b);
+}
+
+TEST_CASE("backup round trip of a generated export (size S) with user data", "[serialize]") {
+  rkgen::Options o;
+  rkgen::SizeSpec spec{};
+  REQUIRE(rkgen::size_spec("S", spec));
+  o.size = "S", o.connections = spec.connections, o.messages = spec.messages, o.seed = 7;
+  rkgen::MemorySink sink;
+  rkgen::Manifest m;
+  REQUIRE(rkgen::generate(o, sink, m));
+  Store src;
+  import_all(src, m.today, sink.files);
+  REQUIRE(src.messages.size() > 5000);
+  for (size_t i = 0; i < src.contacts.size(); i += 7) {
+    UserData& u = src.user[src.contacts[i].id];
+    u.note = "note \"" + std::to_string(i) + "\"\n\t\x01 Émilie 🚀";
+    u.tags = {"", "vip"};
+    u.interactions.push_back({m.today, "met", ""});
+  }
+  src.settings.templates.push_back({"", "{name}"});
+  const std::string json = export_backup(src);
+  Store dst = other_store();
+  std::string error;
+  int calls = 0;
+  float last = 0;
+  bool monotonic = true;
+  REQUIRE(import_backup(json, dst, error, [&](float f) {
+    monotonic = monotonic && f >= last && f <= 1.0f;
+    last = f;
+    ++calls;
+  }));
+  CHECK(diff_all(src, dst) == "");
+  CHECK(calls >= 1);  // every MB or so
+  CHECK(monotonic);
+  // Exported again: the same document.
+  auto a = nlohmann::json::parse(export_backup(dst)), b = nlohmann::json::parse(json);
+  a.erase("exported_at"), b.erase("exported_at");
+  CHECK(a == b);
+}
+
+TEST_CASE("backup cut anywhere is refused, the store untouched", "[serialize]") {
+  const Store orig = other_store();
+  std::string error;
+  const std::string small = rktest::backup_base();
+  for (size_t n = 0; n + 1 < small.size(); ++n) {  // (the last byte is the closing brace)
+    Store s = orig;
+    INFO("length " << n);
+    REQUIRE_FALSE(import_backup(small.substr(0, n), s, error));
+    REQUIRE(diff_all(orig, s) == "");
+  }
+  const std::string big = export_backup(random_store(31, 300, 3000));
+  TRng r{5};
+  for (int k = 0; k < 300; ++k) {
+    const size_t n = size_t(r.below(big.size() - 2));
+    Store s = orig;
+    INFO("length " << n);
+    REQUIRE_FALSE(import_backup(std::string_view(big).substr(0, n), s, error));
+    REQUIRE(error == "backup is not valid JSON (damaged or truncated)");
+    REQUIRE(diff_all(orig, s) == "");
+  }
 }
 
 TEST_CASE("bulk data saved in format 1 (message texts inline) still loads, and saves as format 2", "[serialize]") {

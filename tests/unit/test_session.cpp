@@ -301,3 +301,63 @@ TEST_CASE("the search index is built lazily, in slices, and follows edits made m
   s.recompute();
   CHECK(s.search_index().haystack == fresh.haystack);
 }
+
+// A restore read elsewhere (the browser's import worker) as the page takes it over: the backup
+// goes through bulk parts plus the user JSON, and replaces everything, user data and settings
+// included; a refused one changes nothing.
+TEST_CASE("a remote restore replaces the whole store, re-scored in slices", "[session][restore]") {
+  const auto stamped = [](std::string j) {  // without "exported_at"
+    const size_t a = j.find("\"exported_at\":");
+    return j.erase(a, j.find(',', a) - a);
+  };
+  rkgen::Manifest m;
+  Session s;
+  s.today = m.today;
+  REQUIRE(s.start_import(export_of(200, 1000, 4, m)));
+  s.today = m.today;
+  while (!s.pump_import(0.0)) {
+  }
+  const std::string current = export_backup(s.store);
+  Store backup;
+  REQUIRE(s.start_import(export_of(50, 300, 9, m)));
+  while (!s.pump_import(0.0)) {
+  }
+  backup = s.store;
+  backup.user[backup.contacts[0].id].note = "restored note";
+  backup.settings.theme = "light";
+  const std::string backup_json = export_backup(backup);
+  std::string err;
+  REQUIRE(import_backup(current, s.store, err));
+  s.recompute();
+
+  // Refused or cancelled: nothing changes, the last report stays.
+  const ImportReport report = s.last_report;
+  REQUIRE(s.begin_remote_import(/*restore=*/true));
+  CHECK(s.importing());
+  s.end_remote_restore();
+  CHECK_FALSE(s.importing());
+  CHECK(stamped(export_backup(s.store)) == stamped(current));
+
+  // Read elsewhere, handed over as bulk parts and user JSON.
+  Store read;
+  REQUIRE(import_backup(backup_json, read, err));
+  const BulkParts parts = save_bulk_parts(read);
+  const std::string user = save_user(read);
+  Store taken;
+  REQUIRE(load_bulk(std::string_view(parts.bulk), taken, err));
+  REQUIRE(load_user(user, taken, err));
+  REQUIRE(s.begin_remote_import(true));
+  s.adopt_restore(std::move(taken));
+  CHECK(s.finishing());
+  std::string texts = parts.texts;
+  REQUIRE(attach_texts(std::move(texts), s.store, err));
+  int slices = 0;
+  while (!s.pump_import(0.0)) REQUIRE(++slices < 1000000);
+  CHECK_FALSE(s.importing());
+  CHECK(s.evals.size() == backup.contacts.size());
+  CHECK(s.store.user.at(backup.contacts[0].id).note == "restored note");
+  CHECK(s.store.settings.theme == "light");
+  CHECK(s.last_report.files.size() == report.files.size());
+  CHECK(s.bulk_dirty);
+  CHECK(stamped(export_backup(s.store)) == stamped(backup_json));
+}
