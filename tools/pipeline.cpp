@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+
 #include "core/dates.hpp"
 #include "core/import.hpp"
 #include "core/serialize.hpp"
@@ -28,6 +30,12 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double ms_since(Clock::time_point t) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+double peak_rss_mb() {  // the most this process has held in RAM so far
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return double(u.ru_maxrss) / 1024.0;
 }
 
 bool read_file(const std::string& path, std::string& out) {
@@ -117,6 +125,7 @@ int main(int argc, char** argv) {
     }
     phases.emplace_back(last_phase + " (+ recompute)", ms_since(phase_start));
     double import_ms = ms_since(t0);
+    const double import_peak = peak_rss_mb();
     auto t1 = Clock::now();
     s.recompute();
     double recompute_ms = ms_since(t1);
@@ -140,6 +149,7 @@ int main(int argc, char** argv) {
     for (auto& p : phases) std::printf("  %-28s %9.1f ms\n", p.first.c_str(), p.second);
     std::printf("  %-28s %9.1f ms  (%.0f slices of 40 ms, longest %.1f ms in \"%s\")\n", "import total", import_ms,
                 slices, longest, longest_phase.c_str());
+    std::printf("  %-28s %9.1f MB  (the process so far)\n", "peak RSS after the import", import_peak);
     std::printf("  %-28s %9.1f ms\n", "recompute (again)", recompute_ms);
     std::printf("  %-28s %9.1f ms  (%zu bytes)\n", "save_bulk", save_ms, bulk.size());
     std::printf("  %-28s %9.1f ms  %s\n", "load_bulk", load_ms, ok ? "" : err.c_str());
