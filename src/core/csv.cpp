@@ -42,9 +42,15 @@ inline size_t scan_unquoted(const char* t, size_t p, size_t n, char sep) {
 }
 }  // namespace
 
-Reader::Reader(std::string_view text, char sep, size_t max_field_bytes, size_t offset, size_t line)
-    : text_(text), sep_(sep), max_field_(max_field_bytes), pos_(std::min(offset, text.size())),
+Reader::Reader(std::string_view text, char sep, size_t max_field_bytes, size_t offset, size_t line, bool more)
+    : text_(text), more_(more), sep_(sep), max_field_(max_field_bytes), pos_(std::min(offset, text.size())),
       line_(line) {}
+
+void Reader::resume(std::string_view text, bool more) {
+  text_ = text;
+  more_ = more;
+  pos_ = 0;
+}
 
 Status Reader::next(std::vector<std::string_view>& fields) {
   const char* t = text_.data();
@@ -54,18 +60,28 @@ Status Reader::next(std::vector<std::string_view>& fields) {
   fields.clear();
   // Skip blank lines.
   while (pos_ < n && (t[pos_] == '\n' || t[pos_] == '\r')) {
+    if (t[pos_] == '\r' && pos_ + 1 == n && more_) return Status::NeedMore;  // CR LF or CR?
     if (t[pos_] == '\r' && pos_ + 1 < n && t[pos_ + 1] == '\n') ++pos_;
     ++pos_;
     ++line_;
   }
-  if (pos_ >= n) return Status::End;
+  if (pos_ >= n) return more_ ? Status::NeedMore : Status::End;
   rec_line_ = line_;
   const size_t rec_start = pos_;
   bool bad = false;
 
+  // The record reaches the end of a partial text: read it again once more has arrived.
+  auto need_more = [&]() {
+    error_.clear();
+    pos_ = rec_start;
+    line_ = rec_line_;
+    fields.clear();
+    return Status::NeedMore;
+  };
   // Drops the current record and resumes on the line after the one it started on.
   auto resync = [&]() {
     const void* nl = std::memchr(t + rec_start, '\n', n - rec_start);
+    if (!nl && more_) return need_more();
     pos_ = nl ? size_t(static_cast<const char*>(nl) - t) + 1 : n;
     line_ = rec_line_ + 1;
     fields.clear();
@@ -78,6 +94,7 @@ Status Reader::next(std::vector<std::string_view>& fields) {
       return resync();
     }
     std::string_view value;
+    if (pos_ >= n && more_) return need_more();  // quoted or not?
     if (pos_ < n && t[pos_] == '"') {
       const size_t start = pos_ + 1;
       size_t p = start, seg = start;
@@ -99,12 +116,14 @@ Status Reader::next(std::vector<std::string_view>& fields) {
           return resync();
         }
         if (!q) {
+          if (more_) return need_more();
           line_ += count_newlines(t + start, t + n);
           pos_ = n;
           error_ = "unterminated quoted field (the file seems cut short)";
           fields.clear();
           return Status::Error;
         }
+        if (qi + 1 >= n && more_) return need_more();  // a closing quote, or the first of ""?
         char after = qi + 1 < n ? t[qi + 1] : '\0';
         bool at_end = qi + 1 >= n || after == sep || after == '\n' || after == '\r';
         if (qi > seg && t[qi - 1] == '\\' && !at_end) {
@@ -129,6 +148,7 @@ Status Reader::next(std::vector<std::string_view>& fields) {
         // Text after the closing quote: keep it (lenient), like spreadsheet programs do.
         size_t p = pos_;
         while (p < n && t[p] != sep && t[p] != '\n' && t[p] != '\r') ++p;
+        if (p >= n && more_) return need_more();
         ensure_buf();
         buf->append(t + seg, end - seg);
         buf->append(t + pos_, p - pos_);
@@ -143,6 +163,7 @@ Status Reader::next(std::vector<std::string_view>& fields) {
       }
     } else {
       size_t p = scan_unquoted(t, pos_, n, sep);
+      if (p >= n && more_) return need_more();
       value = std::string_view(t + pos_, p - pos_);
       pos_ = p;
     }
@@ -155,6 +176,7 @@ Status Reader::next(std::vector<std::string_view>& fields) {
     char c = t[pos_];
     if (c == sep) {
       ++pos_;
+      if (pos_ >= n && more_) return need_more();
       if (pos_ >= n) {
         fields.emplace_back();
         break;
@@ -168,6 +190,7 @@ Status Reader::next(std::vector<std::string_view>& fields) {
     }
     if (c == '\r') {
       ++pos_;
+      if (pos_ >= n && more_) return need_more();  // CR LF or CR?
       if (pos_ < n && t[pos_] == '\n') ++pos_;
       ++line_;
       break;

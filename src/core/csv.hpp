@@ -9,6 +9,12 @@
 // LinkedIn exports write them), blank lines (skipped). A field longer than the limit makes that
 // record an error and parsing resumes on the line after the record's start; an unterminated
 // quote at the end of the text is reported as a truncated file.
+//
+// Chunked input (a big file parsed while it is inflated): with `more` set, the text is only what
+// has arrived so far, and a record that might still change with the bytes to come (it reaches
+// the end of the text, or a lookahead would) is not read: next() returns NeedMore and stays at
+// the record's start. The caller then resume()s with a text that starts at offset() and has more
+// bytes behind it. Records, errors and line numbers come out exactly as from the whole text.
 #pragma once
 
 #include <cstddef>
@@ -19,13 +25,18 @@
 
 namespace rk::csv {
 
-enum class Status { Ok, End, Error };
+enum class Status { Ok, End, Error, NeedMore };
 
 class Reader {
  public:
   // `offset`/`line`: where to start (e.g. just after a header found by recognize()).
+  // `more`: the text is the first part of a longer one (see chunked input above).
   Reader(std::string_view text, char sep, size_t max_field_bytes = size_t(1) << 20,
-         size_t offset = 0, size_t line = 1);
+         size_t offset = 0, size_t line = 1, bool more = false);
+
+  // After NeedMore: goes on with `text`, which starts with the bytes from offset() on (the
+  // caller keeps them and appends what came since); `more` as in the constructor.
+  void resume(std::string_view text, bool more);
 
   // Reads the next non-blank record into `fields`. On Error, `error()` says why and the record
   // is dropped; call next() again to continue (the reader has already resynchronised).
@@ -40,6 +51,7 @@ class Reader {
 
  private:
   std::string_view text_;
+  bool more_;
   char sep_;
   size_t max_field_;
   size_t pos_;

@@ -183,6 +183,20 @@ struct SRecommendation {
   std::string text;
 };
 
+// A big zip entry parsed while it inflates (Importer::Impl::feed): never held whole. Its header
+// was recognised in Expand from the first bytes; in Parse, the entry is opened again and read a
+// chunk at a time into `buf`, where the CSV reader finds its records (an incomplete last record
+// waits at the front of the buffer for the next chunk).
+struct Stream {
+  size_t input = 0, entry = 0;  // the zip (in Impl::inputs) and the entry in it
+  std::unique_ptr<zip::Archive> archive;  // while the entry is read
+  std::string buf;         // inflated and not parsed yet (a BOM removed)
+  size_t dropped = 0;      // bytes of the text before buf[0]
+  size_t valid_upto = 0;   // buf[0, valid_upto) is known to be UTF-8
+  bool eof = false;        // buf ends with the end of the entry
+  bool whole = false;      // not UTF-8 after all: being read whole, as any other entry
+};
+
 struct ParsedFile {
   std::string name;  // base name
   std::string owned;
@@ -190,6 +204,8 @@ struct ParsedFile {
   Recognition rec;
   size_t report = 0;
   size_t zip_group = kNone;  // index of the zip input it came from
+  size_t weight = 0;         // bytes of data rows (for progress)
+  std::unique_ptr<Stream> stream;  // a zip entry parsed as it inflates (`text` stays empty)
   std::unique_ptr<csv::Reader> reader;
   std::vector<int> col;  // column index per known key
   bool done = false;
@@ -243,10 +259,12 @@ struct Importer::Impl {
   Day today;
   ImportLimits limits;
   ImportReport report;
+  ImportStats stats;
   bool cancelled = false, finished = false;
 
   struct Input {
     std::string name, bytes;
+    bool keep = false;  // a zip with a streamed entry: its bytes stay until that entry is read
   };
   std::vector<Input> inputs;
 
@@ -258,6 +276,7 @@ struct Importer::Impl {
   std::unique_ptr<zip::Archive> archive;
   size_t entry_idx = 0;
   bool entry_open = false;
+  bool entry_probe = false;  // reading the first bytes of a big entry: stream it?
   std::string entry_bytes;
   // UTF-8 validation of the entry as it is inflated, a piece per read (not 100+ MB in one slice).
   size_t entry_valid_upto = 0;
@@ -270,6 +289,11 @@ struct Importer::Impl {
   std::vector<size_t> order;
   size_t parse_pos = 0;
   size_t parse_total = 0, parse_done_bytes = 0;
+  // Position in `order` of the last streamed file: the files parsed before it (and the zips of
+  // streamed entries) are kept until it is read, in case parsing has to start over.
+  size_t last_stream = kNone;
+  size_t release_from = 0;  // files in `order` before this one have been let go
+  mutable float shown_progress = 0.0f;  // progress() never goes back, even if parsing restarts
 
   // Staging.
   std::vector<SPerson> persons;
@@ -465,23 +489,27 @@ struct Importer::Impl {
 
   // ---- expand -------------------------------------------------------------------------------
 
-  // Validates what was inflated since the last call: up to the start of the last (possibly
-  // incomplete) sequence, or everything once the entry is complete.
-  void validate_entry(bool complete) {
-    if (!entry_valid) return;
-    size_t end = entry_bytes.size();
+  // Checks bytes[upto, end) for UTF-8 and moves `upto` on: up to the start of the last (possibly
+  // incomplete) sequence, or everything once the bytes are `complete`. False if invalid.
+  static bool check_utf8(std::string_view bytes, size_t& upto, bool complete) {
+    size_t end = bytes.size();
     if (!complete) {
       size_t back = 0;
-      while (end > entry_valid_upto && back < 4 &&
-             (static_cast<unsigned char>(entry_bytes[end - 1]) & 0xC0) == 0x80) {
+      while (end > upto && back < 4 && (static_cast<unsigned char>(bytes[end - 1]) & 0xC0) == 0x80) {
         --end;
         ++back;
       }
-      if (end > entry_valid_upto) --end;  // the lead byte of that last sequence waits too
+      if (end > upto) --end;  // the lead byte of that last sequence waits too
     }
-    if (end <= entry_valid_upto) return;
-    entry_valid = valid_utf8(std::string_view(entry_bytes).substr(entry_valid_upto, end - entry_valid_upto));
-    entry_valid_upto = end;
+    if (end <= upto) return true;
+    const bool ok = valid_utf8(bytes.substr(upto, end - upto));
+    upto = end;
+    return ok;
+  }
+
+  // Validates what was inflated since the last call (a piece per read, not 100+ MB in one slice).
+  void validate_entry(bool complete) {
+    if (entry_valid) entry_valid = check_utf8(entry_bytes, entry_valid_upto, complete);
   }
 
   static bool ignorable_entry(const std::string& name) {
@@ -490,36 +518,25 @@ struct Importer::Impl {
            starts_with(b, "._") || b == ".DS_Store" || b == "Thumbs.db" || b.empty();
   }
 
-  // Decodes, recognises and queues one file's bytes.
+  // Decodes and recognises one file's bytes into `f`, and says so in its report `r` (named, kind
+  // Unknown, nothing else yet). False when the file is rejected (`r` says why).
   // `validity`: whether `bytes` is known to be valid UTF-8 (1), known not to be (0), or unknown (-1).
-  void add_parsed(const std::string& name, std::string&& bytes, size_t zip_group, int validity = -1) {
-    ParsedFile f;
-    f.name = std::string(base_name(name));
-    f.zip_group = zip_group;
-    f.report = report.files.size();
-    FileReport& r = add_report(name, FileKind::Unknown);
+  bool decode(ParsedFile& f, FileReport& r, std::string&& bytes, int validity) {
     if (bytes.empty() || trim(bytes).empty()) {
       r.errors.push_back("the file is empty");
-      return;
+      return false;
     }
     if (zip::looks_like_zip(bytes)) {
       r.errors.push_back("a zip archive inside the zip: extract it and drop its files");
-      return;
+      return false;
     }
     // Decode: valid UTF-8 stays where it is (no copy of a 300 MB file); others are converted.
-    const auto* u = reinterpret_cast<const unsigned char*>(bytes.data());
-    bool utf16 = bytes.size() >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
-    if (!utf16) {
-      size_t n = std::min<size_t>(bytes.size(), 4096);
-      for (size_t i = 0; i < n && !utf16; ++i) utf16 = u[i] == 0;
-    }
     std::string sample;
     bool is_text;
-    if (!utf16 && (validity >= 0 ? validity == 1 : valid_utf8(bytes))) {
-      is_text = to_utf8(std::string_view(bytes).substr(0, 65536), sample);
+    if (!maybe_utf16(bytes) && (validity >= 0 ? validity == 1 : valid_utf8(bytes))) {
+      is_text = text_sample(bytes, sample);
       f.owned = std::move(bytes);
-      f.text = f.owned;
-      if (starts_with(f.text, "\xEF\xBB\xBF")) f.text.remove_prefix(3);
+      f.text = without_bom(f.owned);
     } else {
       is_text = to_utf8(bytes, f.owned);
       std::string().swap(bytes);
@@ -527,25 +544,91 @@ struct Importer::Impl {
     }
     if (!is_text) {
       r.errors.push_back("not a text (CSV) file: it looks like binary data");
-      return;
+      return false;
     }
     f.rec = recognize(f.name, f.text);
+    f.weight = f.text.size() - std::min(f.text.size(), f.rec.data_offset);
     r.kind = f.rec.kind;
     if (f.rec.kind == FileKind::Unknown) {
       r.errors.push_back(f.rec.reason);
       // Kept aside: may become "unused" if it came in a LinkedIn zip.
       f.done = true;
-      files.push_back(std::move(f));
-      return;
+      return true;
     }
     if (f.rec.kind == FileKind::Unused) {
       f.done = true;
-      files.push_back(std::move(f));
-      return;
+      return true;
     }
     if (!f.rec.note.empty()) r.details.push_back(f.rec.note);
-    if (zip_group != kNone) zip_has_linkedin[zip_group] = true;
+    return true;
+  }
+  static bool maybe_utf16(std::string_view bytes) {  // a BOM, or a zero byte early on
+    const auto* u = reinterpret_cast<const unsigned char*>(bytes.data());
+    if (bytes.size() >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) return true;
+    return std::memchr(u, 0, std::min<size_t>(bytes.size(), 4096)) != nullptr;
+  }
+  // Whether UTF-8 bytes look like text, judged by their first 64 KB (as the first bytes of a
+  // streamed entry are: keep the two the same).
+  static bool text_sample(std::string_view bytes, std::string& sample) {
+    return to_utf8(bytes.substr(0, kSampleBytes), sample);
+  }
+  static std::string_view without_bom(std::string_view t) {
+    if (starts_with(t, "\xEF\xBB\xBF")) t.remove_prefix(3);
+    return t;
+  }
+  static constexpr size_t kSampleBytes = 65536;
+
+  // Decodes, recognises and queues one file's bytes.
+  void add_parsed(const std::string& name, std::string&& bytes, size_t zip_group, int validity = -1) {
+    ParsedFile f;
+    f.name = std::string(base_name(name));
+    f.zip_group = zip_group;
+    f.report = report.files.size();
+    FileReport& r = add_report(name, FileKind::Unknown);
+    if (decode(f, r, std::move(bytes), validity)) files.push_back(std::move(f));
+  }
+
+  // The first bytes of a big zip entry (kSampleBytes of it, or all of it) have been inflated into
+  // entry_bytes: if they are the start of a messages file, the entry is queued to be parsed as it
+  // inflates, in Parse (true). Only when the whole-entry path is sure to decode and recognise the
+  // entry the same way from these bytes alone: UTF-8 so far (if not all of it, parsing restarts
+  // the old way; see stream_failed), no UTF-16, text, and a comma-separated header that ends
+  // before these bytes do (with another separator, recognize() would have tried commas on more
+  // lines of the whole text than it saw here).
+  bool stream_entry(const zip::Entry& e) {
+    if (!entry_valid || entry_bytes.empty() || zip::looks_like_zip(entry_bytes) || maybe_utf16(entry_bytes))
+      return false;
+    std::string sample;
+    if (!text_sample(entry_bytes, sample)) return false;
+    const std::string name(base_name(e.name));
+    const std::string_view text = without_bom(entry_bytes);
+    Recognition rec = recognize(name, text);
+    if (rec.kind != FileKind::Messages || rec.sep != ',' || rec.data_offset >= text.size()) return false;
+    ParsedFile f;
+    f.name = name;
+    f.zip_group = in_idx;
+    f.report = report.files.size();
+    add_report(e.name, rec.kind);
+    if (!rec.note.empty()) report.files.back().details.push_back(rec.note);
+    const size_t bom = entry_bytes.size() - text.size();
+    f.weight = size_t(e.uncompressed) - std::min<size_t>(size_t(e.uncompressed), bom + rec.data_offset);
+    f.rec = std::move(rec);
+    f.stream = std::make_unique<Stream>();
+    f.stream->input = in_idx;
+    f.stream->entry = entry_idx;
     files.push_back(std::move(f));
+    inputs[in_idx].keep = true;
+    ++stats.streamed;
+    // The declared size: the real one is only known at the end, and cannot be larger.
+    total_bytes += size_t(e.uncompressed);
+    return true;
+  }
+
+  zip::Limits zip_limits() const {
+    zip::Limits zl;
+    zl.max_entry_bytes = limits.max_file_bytes;
+    zl.max_ratio = limits.max_zip_ratio;
+    return zl;
   }
 
   bool over_total(size_t more, const std::string& name) {
@@ -603,16 +686,17 @@ struct Importer::Impl {
             continue;
           }
           std::string err;
-          zip::Limits zl;
-          zl.max_entry_bytes = limits.max_file_bytes;
-          zl.max_ratio = limits.max_zip_ratio;
+          const zip::Limits zl = zip_limits();
           entry_bytes.clear();
           if (total_bytes + e.uncompressed > limits.max_total_bytes) {
             over_total(e.uncompressed, e.name);
             ++entry_idx;
             continue;
           }
-          if (!archive->begin(entry_idx, zl, entry_bytes, err)) {
+          // A big entry: its first bytes say whether to parse it as it inflates (stream_entry).
+          entry_probe = e.uncompressed >= limits.stream_min_bytes;
+          if (entry_probe) entry_bytes.reserve(kSampleBytes);
+          if (entry_probe ? !archive->begin(entry_idx, zl, err) : !archive->begin(entry_idx, zl, entry_bytes, err)) {
             FileReport& r = add_report(e.name, FileKind::Unknown);
             r.errors.push_back(err);
             ++entry_idx;
@@ -624,8 +708,21 @@ struct Importer::Impl {
           phase_text = "Unpacking " + std::string(base_name(e.name));
         }
         std::string err;
-        int rc = archive->read_some(entry_bytes, size_t(1) << 20, err);
+        const size_t want = entry_probe ? kSampleBytes - entry_bytes.size() : size_t(1) << 20;
+        int rc = archive->read_some(entry_bytes, want, err);
         if (rc >= 0) validate_entry(rc == 0);
+        if (rc >= 0 && entry_probe && (rc == 0 || entry_bytes.size() >= kSampleBytes)) {
+          entry_probe = false;
+          if (stream_entry(e)) {
+            archive->abort();
+            entry_open = false;
+            entry_bytes.clear();
+            ++entry_idx;
+            if (Clock::now() > deadline) return false;
+            continue;
+          }
+          if (rc > 0) entry_bytes.reserve(size_t(e.uncompressed));  // the rest, whole, as any entry
+        }
         if (rc < 0) {
           FileReport& r = add_report(e.name, FileKind::Unknown);
           r.errors.push_back(err);
@@ -642,33 +739,57 @@ struct Importer::Impl {
         if (Clock::now() > deadline) return false;
       }
       archive.reset();
-      std::string().swap(in.bytes);
+      if (!in.keep) std::string().swap(in.bytes);
       ++in_idx;
     }
+    plan_parse();
+    return true;
+  }
+
+  static bool recognised(FileKind k) { return k != FileKind::Unknown && k != FileKind::Unused; }
+
+  // What to parse, in which order; and the reports of unknown files, which depend on what else
+  // their zip holds. Run at the end of Expand, and again if parsing restarts.
+  void plan_parse() {
+    std::fill(zip_has_linkedin.begin(), zip_has_linkedin.end(), false);
+    for (const ParsedFile& f : files)
+      if (f.zip_group != kNone && f.zip_group < zip_has_linkedin.size() && recognised(f.rec.kind))
+        zip_has_linkedin[f.zip_group] = true;
     // Unknown CSV files inside a LinkedIn zip are LinkedIn's own: "not used", not errors.
     for (ParsedFile& f : files) {
+      if (f.rec.kind != FileKind::Unknown || f.text.empty()) continue;
       FileReport& r = report.files[f.report];
-      if (r.kind == FileKind::Unknown && f.zip_group != kNone && f.zip_group < zip_has_linkedin.size() &&
-          zip_has_linkedin[f.zip_group] && !f.text.empty()) {
-        r.kind = FileKind::Unused;
-        r.errors.clear();
-      }
+      const bool linkedin = f.zip_group != kNone && f.zip_group < zip_has_linkedin.size() &&
+                            zip_has_linkedin[f.zip_group];
+      r.kind = linkedin ? FileKind::Unused : FileKind::Unknown;
+      r.errors.clear();
+      if (!linkedin) r.errors.push_back(f.rec.reason);
     }
     // Parse order: Profile, Connections, Messages, the rest.
+    order.clear();
     for (size_t i = 0; i < files.size(); ++i)
       if (!files[i].done) order.push_back(i);
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
       return kind_order(files[a].rec.kind) < kind_order(files[b].rec.kind);
     });
-    for (size_t i : order) parse_total += files[i].text.size() - files[i].rec.data_offset;
-    return true;
+    parse_total = 0;
+    last_stream = kNone;
+    for (size_t k = 0; k < order.size(); ++k) {
+      parse_total += files[order[k]].weight;
+      if (files[order[k]].stream) last_stream = k;
+    }
   }
 
   // ---- parse --------------------------------------------------------------------------------
 
-  void start_file(ParsedFile& f) {
-    f.reader = std::make_unique<csv::Reader>(f.text, f.rec.sep, limits.max_field_bytes,
-                                             f.rec.data_offset, f.rec.data_line);
+  // False if a streamed file failed to start (parsing restarts; see stream_failed).
+  bool start_file(ParsedFile& f) {
+    if (f.stream) {
+      if (!start_stream(f)) return false;
+    } else {
+      f.reader = std::make_unique<csv::Reader>(f.text, f.rec.sep, limits.max_field_bytes,
+                                               f.rec.data_offset, f.rec.data_line);
+    }
     f.col.assign(cCount, -1);
     std::vector<std::string> keys;
     for (auto& h : f.rec.header) keys.push_back(header_key(h));
@@ -682,11 +803,178 @@ struct Importer::Impl {
     if (f.rec.kind == FileKind::Connections) have_connections = true;
     if (f.rec.kind == FileKind::Messages) {
       // Rough row estimate, so staging does not move every message several times while growing.
-      size_t est = (f.text.size() - f.rec.data_offset) / 256 + 16;
+      size_t est = f.weight / 256 + 16;
       messages.reserve(messages.size() + std::min<size_t>(est, size_t(4) << 20));
       // Message bodies are about a third of a typical messages.csv; the rest is names and URLs.
-      texts.reserve(texts.size() + (f.text.size() - f.rec.data_offset) * 2 / 5);
+      texts.reserve(texts.size() + f.weight * 2 / 5);
     }
+    return true;
+  }
+
+  // ---- streamed entries -----------------------------------------------------------------------
+
+  // Opens a streamed entry again and reads up to its data rows. False if it failed.
+  bool start_stream(ParsedFile& f) {
+    Stream& s = *f.stream;
+    std::string err;
+    s.archive = std::make_unique<zip::Archive>();
+    if (!s.archive->open(inputs[s.input].bytes, err) || !s.archive->begin(s.entry, zip_limits(), err))
+      return stream_failed(f, err);
+    s.buf.clear();
+    s.buf.reserve(std::max<size_t>(limits.stream_chunk_bytes, 1) + (size_t(64) << 10));  // a chunk and a carry
+    s.dropped = s.valid_upto = 0;
+    s.eof = false;
+    // The header was recognised from these first bytes in Expand: they hold it, and the BOM.
+    while (!s.eof && s.buf.size() < 3 + f.rec.data_offset)
+      if (!inflate_chunk(f)) return false;
+    if (starts_with(s.buf, "\xEF\xBB\xBF")) {
+      s.buf.erase(0, 3);
+      s.valid_upto -= std::min<size_t>(s.valid_upto, 3);
+    }
+    f.reader = std::make_unique<csv::Reader>(s.buf, f.rec.sep, limits.max_field_bytes, f.rec.data_offset,
+                                             f.rec.data_line, !s.eof);
+    return true;
+  }
+
+  // Inflates the next chunk of a streamed entry onto its buffer and checks it is UTF-8.
+  bool inflate_chunk(ParsedFile& f) {
+    Stream& s = *f.stream;
+    std::string err;
+    const int rc = s.archive->read_some(s.buf, std::max<size_t>(limits.stream_chunk_bytes, 1), err);
+    if (rc < 0) return stream_failed(f, err);
+    s.eof = rc == 0;
+    stats.max_buffer = std::max(stats.max_buffer, s.buf.size());
+    if (!check_utf8(s.buf, s.valid_upto, s.eof)) return stream_failed(f, std::string());
+    return true;
+  }
+
+  // The reader wants more of a streamed entry: drops what it has read, appends the next chunk.
+  bool feed(ParsedFile& f) {
+    Stream& s = *f.stream;
+    const size_t used = f.reader->offset();
+    // A record read to the very end of the buffer can end past the bytes checked so far (its
+    // newline is the last byte, which waited in case it began a sequence).
+    if (used > s.valid_upto) {
+      if (!valid_utf8(std::string_view(s.buf).substr(s.valid_upto, used - s.valid_upto)))
+        return stream_failed(f, std::string());
+      s.valid_upto = used;
+    }
+    s.buf.erase(0, used);
+    s.dropped += used;
+    s.valid_upto -= used;
+    if (!inflate_chunk(f)) return false;
+    f.reader->resume(s.buf, !s.eof);
+    return true;
+  }
+
+  // A streamed entry cannot be read (`error`: a bad CRC, corrupt data...) or is not UTF-8 after
+  // all (no `error`). Its rows are staged already, mixed with everything else; rather than pick
+  // them out, the entry is settled as the whole-entry path settles it (an error, or the entry read
+  // whole and decoded), and parsing starts over from where Expand left it (restart_parse). Rare,
+  // and it only costs the files parsed so far a second reading. Returns false, for the callers.
+  bool stream_failed(ParsedFile& f, const std::string& error) {
+    Stream& s = *f.stream;
+    std::string err = error;
+    if (err.empty()) {
+      // Read whole (in slices: read_whole), then decoded as any entry.
+      s.whole = true;
+      std::string().swap(s.buf);
+      if (s.archive->begin(s.entry, zip_limits(), s.buf, err)) {
+        phase_text = "Unpacking " + f.name;
+        return false;
+      }
+    }
+    FileReport& r = report.files[f.report];
+    r = FileReport{r.name, FileKind::Unknown, 0, 0, {err}, {}};
+    unqueue(f);
+    restart_parse();
+    return false;
+  }
+
+  // As if the file had never been queued (as add_parsed leaves a file it rejects).
+  static void unqueue(ParsedFile& f) {
+    ParsedFile g;
+    g.name = f.name;
+    g.report = f.report;
+    g.zip_group = f.zip_group;
+    g.done = true;
+    f = std::move(g);
+  }
+
+  // Reads a streamed entry that turned out not to be UTF-8 whole, then starts parsing over.
+  // False at the deadline.
+  bool read_whole(ParsedFile& f, Clock::time_point deadline) {
+    Stream& s = *f.stream;
+    for (;;) {
+      std::string err;
+      const int rc = s.archive->read_some(s.buf, size_t(1) << 20, err);
+      if (rc < 0) {
+        s.whole = false;
+        stream_failed(f, err);
+        return true;
+      }
+      if (rc == 0) break;
+      if (Clock::now() > deadline) return false;
+    }
+    FileReport& r = report.files[f.report];
+    r = FileReport{r.name, FileKind::Unknown, 0, 0, {}, {}};
+    std::string bytes = std::move(s.buf);
+    ParsedFile g;
+    g.name = f.name;
+    g.zip_group = f.zip_group;
+    g.report = f.report;
+    if (!decode(g, r, std::move(bytes), -1)) unqueue(g);
+    f = std::move(g);
+    restart_parse();
+    return true;
+  }
+
+  // Parsing starts over (a streamed entry failed): the staging area is emptied, the reports of
+  // the files to parse go back to what decoding them said, and all are parsed again in order.
+  void restart_parse() {
+    persons = {};
+    by_ukey = {};
+    by_nkey = {};
+    raw_url_cache = {};
+    recipients_cache = {};
+    known_names = {};
+    sender_conv_pairs = {};
+    participant_conv_pairs = {};
+    connections = {};
+    messages = {};
+    texts = {};
+    convs = {};
+    conv_by_key = {};
+    invitations = {};
+    endorsements = {};
+    recommendations = {};
+    have_profile = have_connections = false;
+    profile_first.clear();
+    profile_last.clear();
+    profile_headline.clear();
+    deleted_connections = 0;
+    for (size_t i : order) {
+      ParsedFile& f = files[i];
+      if (!recognised(f.rec.kind)) continue;  // the failed entry, settled
+      f.reader.reset();
+      f.col.clear();
+      f.done = false;
+      f.deleted = f.drafts = f.details_dropped = 0;
+      if (f.stream) {
+        f.stream->archive.reset();
+        std::string().swap(f.stream->buf);
+      }
+      FileReport& r = report.files[f.report];
+      r.rows = r.skipped = 0;
+      r.errors.clear();
+      r.details.clear();
+      if (!f.rec.note.empty()) r.details.push_back(f.rec.note);
+    }
+    parse_pos = 0;
+    parse_done_bytes = 0;
+    release_from = 0;
+    ++stats.restarts;
+    plan_parse();
   }
 
   static std::string_view get(const std::vector<std::string_view>& row, const ParsedFile& f, Col c) {
@@ -913,13 +1201,28 @@ struct Importer::Impl {
       r.details.push_back(std::to_string(f.deleted) + " rows of deleted accounts (no name) skipped");
     if (f.drafts) r.details.push_back(std::to_string(f.drafts) + " draft messages skipped");
     if (f.details_dropped) r.details.push_back("and " + std::to_string(f.details_dropped) + " more");
-    parse_done_bytes += f.text.size() - f.rec.data_offset;
+    parse_done_bytes += f.weight;
     f.done = true;
     f.reader.reset();
+    if (f.stream) {
+      f.stream->archive.reset();
+      std::string().swap(f.stream->buf);
+    }
     // Staging holds copies of everything it keeps: the file's bytes (100+ MB for a big
-    // messages.csv) go back to the allocator now, for the merge and the save to reuse.
-    f.text = std::string_view();
-    std::string().swap(f.owned);
+    // messages.csv held whole) go back to the allocator now, for the merge and the save to reuse.
+    // Only once no streamed entry is left to read, though: if one fails, parsing starts over.
+    if (last_stream == kNone || parse_pos >= last_stream) {
+      for (; release_from <= parse_pos; ++release_from) {
+        ParsedFile& done = files[order[release_from]];
+        done.text = std::string_view();
+        std::string().swap(done.owned);
+      }
+      for (Input& in : inputs)
+        if (in.keep) {
+          std::string().swap(in.bytes);
+          in.keep = false;
+        }
+    }
   }
 
   // Parses rows until the deadline. Returns true when all files are parsed.
@@ -928,15 +1231,28 @@ struct Importer::Impl {
     while (parse_pos < order.size()) {
       ParsedFile& f = files[order[parse_pos]];
       FileReport& r = report.files[f.report];
-      if (!f.reader) start_file(f);
+      if (f.stream && f.stream->whole) {
+        if (!read_whole(f, deadline)) return false;
+        continue;
+      }
+      if (!f.reader && !start_file(f)) continue;  // a streamed entry failed: settled, restarted
       phase_text = "Reading " + f.name;
+      bool restarted = false;
       for (int n = 0;; ++n) {
         if ((n & 255) == 255 && Clock::now() > deadline) return false;
         csv::Status st = f.reader->next(row);
         if (st == csv::Status::End) break;
+        if (st == csv::Status::NeedMore) {  // a streamed entry: its next chunk
+          if (!feed(f)) {
+            restarted = true;
+            break;
+          }
+          if (Clock::now() > deadline) return false;
+          continue;
+        }
         if (st == csv::Status::Error) {
           ++r.skipped;
-          if (f.reader->offset() >= f.text.size() &&
+          if (f.reader->offset() >= f.reader->size() &&
               f.reader->error().find("unterminated") != std::string::npos) {
             r.errors.push_back("the file ends inside a quoted field at line " + std::to_string(f.reader->line()) +
                                ": it seems cut short; the " + std::to_string(r.rows) +
@@ -965,6 +1281,7 @@ struct Importer::Impl {
         if (ok) ++r.rows;
         else ++r.skipped;
       }
+      if (restarted) continue;
       finish_file(f);
       ++parse_pos;
     }
@@ -1512,10 +1829,15 @@ float Importer::progress() const {
       size_t done = m.parse_done_bytes;
       if (m.parse_pos < m.order.size()) {
         const ParsedFile& f = m.files[m.order[m.parse_pos]];
-        if (f.reader) done += f.reader->offset() - std::min(f.reader->offset(), f.rec.data_offset);
+        if (f.reader) {
+          const size_t at = f.reader->offset() + (f.stream ? f.stream->dropped : 0);
+          done += std::min(f.weight, at - std::min(at, f.rec.data_offset));
+        }
       }
       float p = m.parse_total ? float(double(done) / double(m.parse_total)) : 1.0f;
-      return 0.2f + 0.7f * std::min(1.0f, p);
+      // Never back, even when parsing starts over (a streamed entry failed).
+      m.shown_progress = std::max(m.shown_progress, 0.2f + 0.7f * std::min(1.0f, p));
+      return m.shown_progress;
     }
     case Impl::Phase::Merge: {
       const float conv = m.convs.empty() ? 1.0f : float(m.ms.conv_pos) / float(m.convs.size());
@@ -1529,6 +1851,7 @@ float Importer::progress() const {
 
 std::string Importer::phase() const { return impl_->phase_text; }
 const ImportReport& Importer::report() const { return impl_->report; }
+const ImportStats& Importer::stats() const { return impl_->stats; }
 
 ImportReport import_all(Store& store, Day today, std::vector<std::pair<std::string, std::string>> files,
                         ImportLimits limits) {

@@ -43,6 +43,20 @@ struct ImportLimits {
   size_t max_total_bytes = size_t(3) << 29;         // all uncompressed input together (1.5 GiB)
   size_t max_field_bytes = size_t(1) << 20;         // one CSV field
   double max_zip_ratio = 1000.0;                    // uncompressed / compressed, per entry
+
+  // Not limits, but how a big zip entry is read: a messages file whose header declares at least
+  // `stream_min_bytes` is parsed while it inflates, `stream_chunk_bytes` at a time into a buffer
+  // that is reused, instead of being held whole (a big export's messages.csv is 100+ MB). The
+  // result is the same either way; tests set tiny values, or SIZE_MAX to never stream.
+  size_t stream_min_bytes = size_t(4) << 20;
+  size_t stream_chunk_bytes = size_t(1) << 20;
+};
+
+// How the importer went about it, for tests and tools (nothing the user needs to see).
+struct ImportStats {
+  size_t streamed = 0;      // zip entries parsed while they inflated (ImportLimits::stream_min_bytes)
+  size_t restarts = 0;      // times parsing started over because a streamed entry failed
+  size_t max_buffer = 0;    // the most bytes a streamed entry's buffer held
 };
 
 class Importer {
@@ -68,6 +82,7 @@ class Importer {
   float progress() const;  // 0..1
   std::string phase() const;  // "Reading messages.csv", "Merging", ...
   const ImportReport& report() const;
+  const ImportStats& stats() const;
 
  private:
   struct Impl;

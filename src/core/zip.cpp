@@ -136,6 +136,12 @@ void Archive::abort() {
 }
 
 bool Archive::begin(size_t i, const Limits& limits, std::string& out, std::string& error) {
+  if (!begin(i, limits, error)) return false;
+  out.reserve(out.size() + size_t(std::min<uint64_t>(entries_[i].uncompressed, impl_->cap)));
+  return true;
+}
+
+bool Archive::begin(size_t i, const Limits& limits, std::string& error) {
   abort();
   if (!impl_->uf || i >= entries_.size()) {
     error = "no such zip entry";
@@ -181,7 +187,6 @@ bool Archive::begin(size_t i, const Limits& limits, std::string& out, std::strin
   uint64_t cap = std::min<uint64_t>(limits.max_entry_bytes, uint64_t(std::min(ratio_cap, 1e18)));
   cap = std::max<uint64_t>(cap, std::min<uint64_t>(4096, limits.max_entry_bytes));
   impl_->cap = std::min<uint64_t>(cap, e.uncompressed);
-  out.reserve(out.size() + size_t(std::min<uint64_t>(e.uncompressed, impl_->cap)));
   return true;
 }
 
@@ -199,14 +204,15 @@ int Archive::read_some(std::string& out, size_t max_bytes, std::string& error) {
     // entry. Once it is full (the declared size is in), a small buffer finds the end.
     const size_t room = out.capacity() - old;
     int n;
-    if (room >= 4096) {
-      const size_t chunk = std::min(kChunk, room);
+    const size_t want = std::min(max_bytes - done, kChunk);
+    if (room >= std::min<size_t>(4096, want)) {
+      const size_t chunk = std::min(want, room);
       out.resize(old + chunk);
       n = unzReadCurrentFile(impl_->uf, out.data() + old, unsigned(chunk));
       out.resize(old + size_t(std::max(n, 0)));
     } else {
       char tail[4096];
-      n = unzReadCurrentFile(impl_->uf, tail, unsigned(sizeof tail));
+      n = unzReadCurrentFile(impl_->uf, tail, unsigned(std::min(want, sizeof tail)));
       if (n > 0) out.append(tail, size_t(n));
     }
     if (n < 0) {

@@ -42,7 +42,11 @@ class Archive {
 
   // Incremental extraction of entry `i` into `out` (appended): begin(), then read_some() until
   // it returns 0 (done) or -1 (error). Checks method, encryption, size, ratio and CRC.
+  // begin() reserves room in `out` for the whole entry; without `out`, nothing is reserved (for
+  // a caller that reads the entry a piece at a time into a buffer it reuses).
   bool begin(size_t i, const Limits& limits, std::string& out, std::string& error);
+  bool begin(size_t i, const Limits& limits, std::string& error);
+  // Appends at most `max_bytes` (at least 1 while the entry has more).
   int read_some(std::string& out, size_t max_bytes, std::string& error);
   void abort();  // stops the current extraction
 
