@@ -40,8 +40,9 @@ try {
     await rekindle.importFiles([new File([window.__blob], 'export.zip')]);
     events.push([at(), 'import resolved']);
     // (Not flush(): that would save at once; the app saves a moment after an import.)
-    await new Promise((res) => { const check = () => { const st = rekindle.storageStatus(); if (!st.dirty && !st.saving) res(); else setTimeout(check, 50); }; check(); });
-    events.push([at(), 'saved']);
+    // (With --nosave the save fails: its error ends the wait.)
+    await new Promise((res) => { const check = () => { const st = rekindle.storageStatus(); if ((!st.dirty && !st.saving) || st.save_error) res(); else setTimeout(check, 50); }; check(); });
+    events.push([at(), rekindle.storageStatus().save_error ? 'save failed' : 'saved']);
     await new Promise((r) => setTimeout(r, 1500));
     running = false;
     const stats = rekindle.stats();

@@ -37,7 +37,8 @@ for (let i = 0; i < Number(args.reloads || 5); i++) {
       for (const r of performance.getEntriesByType('resource')) if (/boot\.js|app\.css/.test(r.name)) o[r.name.split('/').pop()] = Math.round(r.fetchStart) + '-' + Math.round(r.responseEnd);
       o.init_ms = Math.round(rekindle.stats().init_ms);
       o.init_score_ms = Math.round(rekindle.stats().init_score_ms);
-      o.idb_tx_ms = Math.round(performance.getEntriesByName('rk:idb-end')[0].startTime - performance.getEntriesByName('rk:idb-open')[0].startTime);
+      const io = performance.getEntriesByName('rk:idb-open')[0];
+      if (io) o.idb_tx_ms = Math.round(performance.getEntriesByName('rk:idb-end')[0].startTime - io.startTime);
       res(o);
     };
     get();
