@@ -66,6 +66,21 @@ export async function openApp(context, url, { page } = {}) {
   return page;
 }
 
+// Serves `dist`, opens the app in a fresh browser profile, runs fn(page, srv), then closes both.
+// `today`: pins the app's date (rekindle.setToday) so statuses do not depend on the real one.
+export async function withApp(dist, fn, { today } = {}) {
+  const srv = await startServer(dist);
+  const ctx = await launch();
+  try {
+    const page = await openApp(ctx, srv.url);
+    if (today) await page.evaluate((d) => rekindle.setToday(d), today);
+    await fn(page, srv);
+  } finally {
+    await ctx.close();
+    await srv.close();
+  }
+}
+
 export async function waitReady(page, timeout = 60000) {
   await page.waitForFunction(() => window.rekindle && window.rekindle.ready, null, { timeout });
   await page.evaluate(() => window.rekindle.ready.then(() => true));

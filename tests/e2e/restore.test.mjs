@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  launch, openApp, startServer, DIST, assert, assertEq, assertNoProblems, screenshot, importViaApi, generator,
+  withApp, DIST, assert, assertEq, assertNoProblems, screenshot, importViaApi, generator,
   tempDir, waitReady, waitTexts,
 } from './harness.mjs';
 
@@ -30,13 +30,12 @@ async function reload(page) {
 }
 
 // An app with a small network, a note and a setting of the user's, saved.
-async function withData(ctx, srv) {
-  const page = await openApp(ctx, srv.url);
+// The app with a small export imported and a note with odd characters, saved.
+async function seed(page) {
   await importViaApi(page, [makeExport(['--size', 'tiny'], 23)]);
   const first = (await page.evaluate(() => rekindle.contacts({ sort: 'name' })))[0];
   await page.evaluate((id) => rekindle.update(id, { note: 'Ünïcödé 🚀 "note"\n2nd line', tags: ['a', ''] }), first.id);
   await page.evaluate(() => rekindle.flush());
-  return page;
 }
 
 // What a restore must reproduce.
@@ -53,10 +52,8 @@ export const tests = [
   {
     name: 'export, clear, restore in the worker: the same data, notes and settings, also after a reload',
     fn: async () => {
-      const srv = await startServer(DIST);
-      const ctx = await launch();
-      try {
-        const page = await withData(ctx, srv);
+      await withApp(DIST, async (page) => {
+        await seed(page);
         const before = await state(page);
         const backup = await exportNow(page);
         await page.evaluate(() => rekindle.clearAll());
@@ -77,16 +74,14 @@ export const tests = [
         assertEq(await state(page), before, 'summary and contacts after the restore and a reload');
         assertEq(await exportNow(page), backup, 'exportState() after the restore and a reload');
         await assertNoProblems(page);
-      } finally { await ctx.close(); await srv.close(); }
+      });
     },
   },
   {
     name: 'without a worker the page restores by itself, with the same result',
     fn: async () => {
-      const srv = await startServer(DIST);
-      const ctx = await launch();
-      try {
-        const page = await withData(ctx, srv);
+      await withApp(DIST, async (page) => {
+        await seed(page);
         const before = await state(page);
         const backup = await exportNow(page);
         await page.evaluate(() => rekindle.clearAll());
@@ -98,16 +93,14 @@ export const tests = [
           'a damaged backup is refused in the page too');
         assertEq(await state(page), before, 'a refused restore changes nothing');
         await page.rk.problems.splice(0);
-      } finally { await ctx.close(); await srv.close(); }
+      });
     },
   },
   {
     name: 'a damaged backup (text or file) is refused with the message, the data shown and stored stay',
     fn: async () => {
-      const srv = await startServer(DIST);
-      const ctx = await launch();
-      try {
-        const page = await withData(ctx, srv);
+      await withApp(DIST, async (page) => {
+        await seed(page);
         const before = await state(page);
         const backup = await exportNow(page);
         assertEq(await restore(page, backup.slice(0, Math.floor(backup.length * 0.7))),
@@ -125,17 +118,14 @@ export const tests = [
         assertEq(await state(page), before, 'the stored data is intact');
         assertEq(await exportNow(page), backup, 'exportState() after the refused restores and a reload');
         await page.rk.problems.splice(0);
-      } finally { await ctx.close(); await srv.close(); }
+      });
     },
   },
   {
     name: 'restoring a backup of size M: the page keeps drawing frames throughout',
     timeout: 600000,
     fn: async () => {
-      const srv = await startServer(DIST);
-      const ctx = await launch();
-      try {
-        const page = await openApp(ctx, srv.url);
+      await withApp(DIST, async (page) => {
         await importViaApi(page, [makeExport(['--size', 'M'], 42)]);
         const before = await state(page);
         const backup = await page.evaluate(() => rekindle.exportState());
@@ -172,7 +162,7 @@ export const tests = [
         }
         await page.evaluate(() => rekindle.flush());
         await assertNoProblems(page);
-      } finally { await ctx.close(); await srv.close(); }
+      });
     },
   },
 ];
