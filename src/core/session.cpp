@@ -81,24 +81,22 @@ void Session::adopt_import(Store&& imported, ImportReport report) {
   has_report = true;
   imported.user = std::move(store.user);
   imported.settings = std::move(store.settings);
-  store = std::move(imported);
+  adopt(std::move(imported));
+}
+
+void Session::adopt_restore(Store&& restored) {
+  if (!remote || !remote->restore || rescoring_) return;
+  adopt(std::move(restored));
+}
+
+void Session::adopt(Store&& next) {
+  store = std::move(next);
   remote->progress = 1.0f;
   remote->phase = "Putting your network together";
   bulk_dirty = true;
   user_dirty = true;
   begin_rescoring();
   ++revision;  // the Store changed under the views (they draw nothing until the re-scoring ends)
-}
-
-void Session::adopt_restore(Store&& restored) {
-  if (!remote || !remote->restore || rescoring_) return;
-  store = std::move(restored);
-  remote->progress = 1.0f;
-  remote->phase = "Putting your network together";
-  bulk_dirty = true;
-  user_dirty = true;
-  begin_rescoring();
-  ++revision;
 }
 
 void Session::end_remote_restore() {

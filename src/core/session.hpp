@@ -105,6 +105,7 @@ class Session {
 
  private:
   void begin_rescoring();
+  void adopt(Store&& next);  // a worker's result replaces the Store, then re-scoring in slices
 
   bool rescoring_ = false;
   size_t score_pos_ = 0;

@@ -50,6 +50,12 @@ EM_JS(void, js_area_place, (double x, double y, double w, double h, double cx0, 
     } catch (e) {}
     document.body.appendChild(el);
   }
+  // Called every frame it shows: nothing to do when nothing moved (and the font is settled).
+  var fontDue = !RK.areaFontIn && RK.areaFace && RK.areaFace.status === 'loaded';
+  var key = [x, y, w, h, cx0, cy0, cx1, cy1, font_px, line_px, pad_x, pad_y, rounding, fg, bg, muted, border,
+             placeholder, label].join();
+  if (key === RK.areaKey && !fontDue && !el.hidden) return;
+  RK.areaKey = key;
   var s = el.style;
   var px = function (v) { return Math.round(v * 100) / 100 + 'px'; };
   s.left = px(x); s.top = px(y); s.width = px(w); s.height = px(h);
@@ -58,7 +64,7 @@ EM_JS(void, js_area_place, (double x, double y, double w, double h, double cx0, 
                px(Math.max(0, y + h - cy1)) + ' ' + px(Math.max(0, cx0 - x)) + ')';
   // font_px is the width Dear ImGui gives a sample sentence: the CSS size that gives the same
   // width in the same font (measured once the font is in; sizes are defined differently).
-  if (RK.areaSample !== font_px || !RK.areaEm || (!RK.areaFontIn && RK.areaFace && RK.areaFace.status === 'loaded')) {
+  if (RK.areaSample !== font_px || !RK.areaEm || fontDue) {
     RK.areaFontIn = RK.areaFace && RK.areaFace.status === 'loaded';
     var m = document.createElement('canvas').getContext('2d');
     m.font = '100px ' + getComputedStyle(el).fontFamily;
