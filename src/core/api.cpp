@@ -71,7 +71,7 @@ bool get_date(const json& v, const char* key, Day& out, std::string& error) {
 
 }  // namespace
 
-json contact_json(const Store& s, const Contact& c, const Evaluation& e) {
+json contact_json(const Store& s, const Contact& c, const Evaluation& e, uint32_t place, bool today) {
   const UserData* u = s.user_if(c.id);
   json j;
   j["id"] = c.id;
@@ -87,6 +87,9 @@ json contact_json(const Store& s, const Contact& c, const Evaluation& e) {
   j["score"] = round_to(e.strength, 10);
   j["priority"] = round_to(e.priority, 100);
   j["status"] = status_name(e.status);
+  j["action"] = e.in_queue && e.action != Action::None ? json(action_name(e.action)) : json(nullptr);
+  j["queue_place"] = place ? json(place) : json(nullptr);
+  j["today"] = today;
   j["reasons"] = e.reasons;
   j["last_interaction"] = date_json(e.last_interaction);
   j["messages_sent"] = e.signals.sent;
@@ -98,6 +101,9 @@ json contact_json(const Store& s, const Contact& c, const Evaluation& e) {
   j["tags"] = u ? u->tags : std::vector<std::string>{};
   j["note"] = u ? u->note : std::string();
   j["cadence_days"] = e.cadence_days;
+  j["cadence_max_days"] = e.cadence_max_days;
+  const int tier = u ? u->tier : 0;
+  j["tier"] = tier > 0 && size_t(tier) <= s.settings.tiers.size() ? json(s.settings.tiers[size_t(tier - 1)].name) : json(nullptr);
   j["next_follow_up"] = date_json(e.next_follow_up);
   j["snoozed_until"] = date_json(u ? u->snoozed_until : kNoDay);
   j["archived"] = u ? u->archived : false;
@@ -128,6 +134,12 @@ bool query_from_json(const json& j, Query& q, std::string& error) {
       if (!v.is_string() || !parse_status(v.get<std::string>(), st))
         return error = "status must be one of awaiting_reply, unanswered, silent, fading, active", false;
       out.status = st;
+    } else if (k == "action") {
+      if (v.is_null()) continue;
+      Action a;
+      if (!v.is_string() || !parse_action(v.get<std::string>(), a))
+        return error = "action must be one of reply, greet, moment, follow_up, nudge", false;
+      out.action = a;
     } else if (k == "tag") {
       if (v.is_null()) continue;
       if (!v.is_string()) return error = "tag must be a string", false;
@@ -167,7 +179,7 @@ bool query_from_json(const json& j, Query& q, std::string& error) {
       out.include_archived = v.get<bool>();
     } else {
       error = "unknown query field \"" + k +
-              "\" (expected query, status, tag, sort, limit, company, year, connected, descending, "
+              "\" (expected query, status, action, tag, sort, limit, company, year, connected, descending, "
               "include_archived)";
       return false;
     }
@@ -215,6 +227,21 @@ bool apply_patch(Store& s, ContactId id, const json& patch, std::string& error) 
       if (!get_int(v, n) || n < 1 || n > 3650)
         return error = "cadence_days must be an integer from 1 to 3650, or null", false;
       next.cadence_days = int(n);
+    } else if (k == "tier") {
+      if (v.is_null()) {
+        next.tier = 0;
+        continue;
+      }
+      if (!v.is_string()) return error = "tier must be the name of a tier in Settings, or null", false;
+      int found = 0;
+      for (size_t t = 0; t < s.settings.tiers.size() && !found; ++t)
+        if (fold(s.settings.tiers[t].name) == fold(v.get<std::string>())) found = int(t + 1);
+      if (!found) {
+        std::string names;
+        for (const Tier& t : s.settings.tiers) names += (names.empty() ? "" : ", ") + t.name;
+        return error = "tier must be one of " + names + ", or null", false;
+      }
+      next.tier = found;
     } else if (k == "next_follow_up") {
       if (!get_date(v, "next_follow_up", next.next_follow_up, error)) return false;
     } else if (k == "snoozed_until") {
@@ -224,7 +251,7 @@ bool apply_patch(Store& s, ContactId id, const json& patch, std::string& error) 
       next.archived = v.get<bool>();
     } else {
       error = "unknown field \"" + k +
-              "\" (expected note, tags, cadence_days, next_follow_up, snoozed_until, archived)";
+              "\" (expected note, tags, cadence_days, tier, next_follow_up, snoozed_until, archived)";
       return false;
     }
   }

@@ -91,13 +91,14 @@ struct JobChange {
 struct UserData {
   std::string note;
   std::vector<std::string> tags;
-  int cadence_days = 0;          // 0: use the tag's, else the default
+  int cadence_days = 0;          // 0: use the tier's, else the tag's, else the default
+  int tier = 0;                  // 0: none, else 1 + an index into Settings::tiers
   Day next_follow_up = kNoDay;   // set by the user; else derived
   Day snoozed_until = kNoDay;
   bool archived = false;
   std::vector<Interaction> interactions;
   bool empty() const {
-    return note.empty() && tags.empty() && cadence_days == 0 && next_follow_up == kNoDay &&
+    return note.empty() && tags.empty() && cadence_days == 0 && tier == 0 && next_follow_up == kNoDay &&
            snoozed_until == kNoDay && !archived && interactions.empty();
   }
 };
@@ -141,15 +142,33 @@ struct Weights {
 
 struct Template {
   std::string name, body;  // body with {first_name}, {last_name}, {name}, {company}, {position}
+  std::string kind;        // the action it is written for (action_name: "reply", "greet", ...), "" any
 };
 
+// A relationship tier ("Close", "Regular", "Acquaintance"): a cadence band. Past the target a
+// contact is due for a follow-up; past the maximum it is overdue and ranks higher.
+struct Tier {
+  std::string name;
+  int target_days = 90, max_days = 180;
+};
+inline std::vector<Tier> default_tiers() {
+  return {{"Close", 30, 60}, {"Regular", 90, 180}, {"Acquaintance", 180, 365}};
+}
+
 struct Settings {
-  int default_cadence_days = 90;
-  std::map<std::string, int> tag_cadence_days;  // per-tag override
+  int default_cadence_days = 90;       // the default band: target...
+  int default_cadence_max_days = 180;  // ...and maximum
+  std::map<std::string, int> tag_cadence_days;  // per-tag override (target; maximum = 2x)
+  std::vector<Tier> tiers = default_tiers();
   Weights weights;
   std::string theme = "system";  // "light", "dark", "system"
   float font_size = 16.0f;
-  int queue_size = 25;
+  int queue_size = 25;  // cards per page when browsing the rest of the queue
+  // The follow-up judgement (README, "How scoring works"):
+  int today_size = 10;            // at most this many actions in Today
+  int reply_window_days = 60;     // they wrote last within this: awaiting your reply
+  int greeting_window_days = 30;  // connected within this, no message: greet them
+  int nudge_limit = 2;            // no nudge suggested after this many unanswered nudges
   std::vector<Template> templates;
   std::string layout_ini;  // ImGui's table/column layout (SaveIniSettingsToMemory)
 };

@@ -130,8 +130,15 @@ void SearchIndex::update(const Store& store, uint32_t contact_index) {
 }
 
 std::vector<uint32_t> run_query(const Store& store, const std::vector<Evaluation>& evals,
-                                const SearchIndex& index, const Query& q) {
+                                const SearchIndex& index, const Query& q, const std::vector<uint32_t>* queue) {
   const size_t n = store.contacts.size();
+  // Places in the queue (1 = first), for SortKey::Priority.
+  std::vector<uint32_t> place;
+  if (queue && q.sort == SortKey::Priority) {
+    place.assign(n, 0);
+    for (size_t k = 0; k < queue->size(); ++k)
+      if ((*queue)[k] < n) place[(*queue)[k]] = uint32_t(k + 1);
+  }
   // A stale index (contacts changed without a rebuild) is rebuilt locally rather than misread.
   SearchIndex local;
   const SearchIndex* ix = &index;
@@ -166,6 +173,7 @@ std::vector<uint32_t> run_query(const Store& store, const std::vector<Evaluation
     const Contact& c = store.contacts[i];
     const Evaluation& e = eval_of(i);
     if (q.status && e.status != *q.status) continue;
+    if (q.action && (!e.in_queue || e.action != *q.action)) continue;
     if (q.connected == 0 && c.connected) continue;
     if (q.connected == 1 && !c.connected) continue;
     if (q.year_connected != 0) {
@@ -206,7 +214,10 @@ std::vector<uint32_t> run_query(const Store& store, const std::vector<Evaluation
     r.text = name.data();
     r.text_len = r.name_len;
     switch (q.sort) {
-      case SortKey::Priority: r.key = num_key(-e.priority); break;
+      case SortKey::Priority:
+        if (!place.empty()) r.key = place[i] ? num_key(double(place[i])) : kMissing;
+        else r.key = num_key(-e.priority);
+        break;
       case SortKey::Score: r.key = num_key(-e.strength); break;
       case SortKey::Status: r.key = num_key(double(int(e.status))); break;
       case SortKey::ConnectedOn:

@@ -17,6 +17,7 @@ bool parse_sort(const std::string& s, SortKey& out);  // "priority", "score", "n
 struct Query {
   std::string text;  // case- and accent-insensitive, in name, company, position, note and tags
   std::optional<Status> status;
+  std::optional<Action> action;  // the kind of action in the follow-up queue
   std::string tag;
   std::string company;      // exact (folded) company
   int year_connected = 0;   // 0: any
@@ -37,8 +38,11 @@ struct SearchIndex {
 // One contact's folded search text (what SearchIndex holds for it).
 std::string search_text(const Store& store, const Contact& c);
 
-// Indices into store.contacts, filtered and sorted.
+// Indices into store.contacts, filtered and sorted. `queue` (follow_up_queue's order; optional):
+// SortKey::Priority is its order, the contacts not in it after them (by name); without it, by
+// Evaluation::priority.
 std::vector<uint32_t> run_query(const Store& store, const std::vector<Evaluation>& evals,
-                                const SearchIndex& index, const Query& q);
+                                const SearchIndex& index, const Query& q,
+                                const std::vector<uint32_t>* queue = nullptr);
 
 }  // namespace rk

@@ -440,6 +440,7 @@ json user_to_json(const std::unordered_map<ContactId, UserData>& user) {
     j["note"] = u.note;
     j["tags"] = u.tags;
     j["cadence_days"] = u.cadence_days;
+    if (u.tier != 0) j["tier"] = u.tier;
     j["next_follow_up"] = day_json(u.next_follow_up);
     j["snoozed_until"] = day_json(u.snoozed_until);
     j["archived"] = u.archived;
@@ -456,8 +457,16 @@ json settings_to_json(const Settings& s) {
   json tc = json::object();
   for (const auto& [tag, days] : s.tag_cadence_days) tc[tag] = days;
   json templates = json::array();
-  for (const Template& t : s.templates) templates.push_back({{"name", t.name}, {"body", t.body}});
+  for (const Template& t : s.templates) templates.push_back({{"name", t.name}, {"body", t.body}, {"kind", t.kind}});
+  json tiers = json::array();
+  for (const Tier& t : s.tiers) tiers.push_back({{"name", t.name}, {"target_days", t.target_days}, {"max_days", t.max_days}});
   return {{"default_cadence_days", s.default_cadence_days},
+          {"default_cadence_max_days", s.default_cadence_max_days},
+          {"tiers", std::move(tiers)},
+          {"today_size", s.today_size},
+          {"reply_window_days", s.reply_window_days},
+          {"greeting_window_days", s.greeting_window_days},
+          {"nudge_limit", s.nudge_limit},
           {"tag_cadence_days", std::move(tc)},
           {"weights",
            {{"recency", s.weights.recency},
@@ -487,7 +496,7 @@ bool parse_contact_key(const std::string& key, ContactId& id) {
 bool user_entry_from_json(JsonIn& in, const json& j, UserData& u, const std::string& where) {
   if (!in.object(j, where)) return false;
   if (!in.opt_str(j, "note", u.note, where) || !in.str_list(j, "tags", u.tags, where) ||
-      !in.opt_int(j, "cadence_days", u.cadence_days, where) ||
+      !in.opt_int(j, "cadence_days", u.cadence_days, where) || !in.opt_int(j, "tier", u.tier, where) ||
       !in.opt_day(j, "next_follow_up", u.next_follow_up, where) ||
       !in.opt_day(j, "snoozed_until", u.snoozed_until, where) || !in.opt_bool(j, "archived", u.archived, where))
     return false;
@@ -547,7 +556,26 @@ bool user_from_json_v0(JsonIn& in, const json& j, std::unordered_map<ContactId, 
 // Missing keys keep their defaults (format 0 had no "weights"); wrong types are errors.
 bool settings_from_json(JsonIn& in, const json& j, Settings& s, const std::string& where) {
   if (!in.object(j, where)) return false;
-  if (!in.opt_int(j, "default_cadence_days", s.default_cadence_days, where)) return false;
+  if (!in.opt_int(j, "default_cadence_days", s.default_cadence_days, where) ||
+      !in.opt_int(j, "default_cadence_max_days", s.default_cadence_max_days, where) ||
+      !in.opt_int(j, "today_size", s.today_size, where) ||
+      !in.opt_int(j, "reply_window_days", s.reply_window_days, where) ||
+      !in.opt_int(j, "greeting_window_days", s.greeting_window_days, where) ||
+      !in.opt_int(j, "nudge_limit", s.nudge_limit, where))
+    return false;
+  auto tiers = j.find("tiers");
+  if (tiers != j.end() && !tiers->is_null()) {
+    if (!tiers->is_array()) return in.fail(where + ".tiers", "expected an array");
+    s.tiers.clear();
+    for (size_t k = 0; k < tiers->size(); ++k) {
+      const std::string tw = where + ".tiers[" + std::to_string(k) + "]";
+      Tier t;
+      if (!in.object((*tiers)[k], tw) || !in.opt_str((*tiers)[k], "name", t.name, tw) ||
+          !in.opt_int((*tiers)[k], "target_days", t.target_days, tw) || !in.opt_int((*tiers)[k], "max_days", t.max_days, tw))
+        return false;
+      s.tiers.push_back(std::move(t));
+    }
+  }
   auto tc = j.find("tag_cadence_days");
   if (tc != j.end() && !tc->is_null()) {
     if (!in.object(*tc, where + ".tag_cadence_days")) return false;
@@ -582,7 +610,7 @@ bool settings_from_json(JsonIn& in, const json& j, Settings& s, const std::strin
       const std::string tw = where + ".templates[" + std::to_string(k) + "]";
       Template tp;
       if (!in.object((*t)[k], tw) || !in.opt_str((*t)[k], "name", tp.name, tw) ||
-          !in.opt_str((*t)[k], "body", tp.body, tw))
+          !in.opt_str((*t)[k], "body", tp.body, tw) || !in.opt_str((*t)[k], "kind", tp.kind, tw))
         return false;
       s.templates.push_back(std::move(tp));
     }

@@ -193,10 +193,29 @@ const std::vector<std::string>& Session::reasons(uint32_t index) const {
 
 const std::vector<uint32_t>& Session::queue() const {
   if (queue_revision_ != revision) {
-    queue_ = follow_up_queue(store, evals);
+    queue_ = follow_up_queue(store, evals, &today_count_);
+    queue_place_.assign(store.contacts.size(), 0);
+    for (size_t k = 0; k < queue_.size(); ++k)
+      if (queue_[k] < queue_place_.size()) queue_place_[queue_[k]] = uint32_t(k + 1);
     queue_revision_ = revision;
   }
   return queue_;
+}
+
+uint32_t Session::queue_place(uint32_t index) const {
+  queue();
+  return index < queue_place_.size() ? queue_place_[index] : 0;
+}
+
+size_t Session::today_count() const {
+  queue();
+  return today_count_;
+}
+
+void Session::texts_attached() {
+  evals = evaluate_all(store, today, false);
+  ++revision;
+  ++data_generation;  // (the font code rescans the text too)
 }
 
 Evaluation Session::eval_with_reasons(uint32_t index) const {

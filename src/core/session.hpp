@@ -102,6 +102,14 @@ class Session {
   // The follow-up queue (follow_up_queue in core/scoring.hpp), kept until the data changes: the
   // Follow-ups and Contacts views both need it.
   const std::vector<uint32_t>& queue() const;
+  // How many of queue()'s first entries are Today (Settings::today_size, one nudge at most).
+  size_t today_count() const;
+  // Contact `index`'s 1-based place in queue() (0: not in it).
+  uint32_t queue_place(uint32_t index) const;
+  // The stored or imported message texts have arrived (Store::texts_pending was set): the
+  // judgement reads their last messages ("Thanks!" asks for no reply), so everything is
+  // re-evaluated.
+  void texts_attached();
 
  private:
   void begin_rescoring();
@@ -117,6 +125,8 @@ class Session {
   mutable uint64_t reasons_revision_ = ~0ull;
   mutable Day reasons_today_ = kNoDay;
   mutable std::vector<uint32_t> queue_;
+  mutable size_t today_count_ = 0;
+  mutable std::vector<uint32_t> queue_place_;  // per contact index, 0 = not queued
   mutable uint64_t queue_revision_ = ~0ull;
 
  public:

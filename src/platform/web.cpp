@@ -464,8 +464,7 @@ static bool texts_tail_step(Session& s, double budget_ms) {
   std::unique_ptr<TextsTail> tail = std::move(g_texts_tail);
   std::string err = copied < 0 ? "they were lost on their way from the import worker" : "";
   if (copied >= 0 && s.store.texts_pending && rk::attach_texts(std::move(tail->texts), s.store, err, tail->crc)) {
-    ++s.revision;
-    ++s.data_generation;  // the font code rescans the text
+    s.texts_attached();  // re-scored (closing notes) and the font code rescans the text
     return true;
   }
   if (!s.store.texts_pending) return true;  // (the data was replaced meanwhile)
@@ -928,8 +927,7 @@ EMSCRIPTEN_KEEPALIVE void rk_texts_commit() {
   rk::Session& s = *g_session;
   std::string err;
   if (rk::attach_texts(std::move(g_load_texts), s.store, err)) {
-    ++s.revision;
-    ++s.data_generation;  // the font code rescans the text
+    s.texts_attached();  // re-scored (closing notes) and the font code rescans the text
   } else {
     g_raw_texts = std::move(g_load_texts);
     texts_unreadable(s, err);
@@ -1028,9 +1026,13 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
       if (!rk::query_from_json(args, q, err)) {
         out["error"] = err;
       } else {
-        auto rows = rk::run_query(s.store, s.evals, s.search_index(), q);
+        auto rows = rk::run_query(s.store, s.evals, s.search_index(), q, &s.queue());
         json arr = json::array();
-        for (uint32_t i : rows) arr.push_back(rk::contact_json(s.store, s.store.contacts[i], s.eval_with_reasons(i)));
+        for (uint32_t i : rows) {
+          const uint32_t place = s.queue_place(i);
+          arr.push_back(rk::contact_json(s.store, s.store.contacts[i], s.eval_with_reasons(i), place,
+                                         place > 0 && place <= s.today_count()));
+        }
         out["contacts"] = std::move(arr);
       }
     } else if (method == "update" || method == "markContacted") {
@@ -1051,8 +1053,9 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
         out["error"] = err;
       } else {
         s.touched(id);
-        int i = s.index_of(id);
-        out["contact"] = rk::contact_json(s.store, s.store.contacts[size_t(i)], s.eval_with_reasons(uint32_t(i)));
+        const uint32_t i = uint32_t(s.index_of(id)), place = s.queue_place(i);
+        out["contact"] = rk::contact_json(s.store, s.store.contacts[i], s.eval_with_reasons(i), place,
+                                          place > 0 && place <= s.today_count());
       }
     } else if (method == "flush") {
       rk::platform::save_now(s);

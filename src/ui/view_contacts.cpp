@@ -77,7 +77,7 @@ void refresh_rows(Session& s) {
   q.include_archived = g.show_archived;
   q.sort = g.sort;
   q.descending = g.descending;
-  g.rows = run_query(s.store, s.evals, s.search_index(), q);
+  g.rows = run_query(s.store, s.evals, s.search_index(), q, &s.queue());
   g.cache_key = std::move(key);
   g.cache_revision = s.revision;
 }

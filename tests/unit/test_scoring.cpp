@@ -45,7 +45,7 @@ TEST_CASE("status names round-trip", "[scoring]") {
 }
 
 TEST_CASE("each status and its first reason on crafted histories", "[scoring]") {
-  const Day d_mar3 = civil(2025, 3, 3);
+  const Day d_may3 = civil(2025, 5, 3);
   const std::vector<StatusCase> cases = {
       {"connected, nothing else", [](StoreBuilder&, ContactId) {}, Status::Silent,
        "Connected 2 years ago (1 Jun 2023); no message either way"},
@@ -61,16 +61,44 @@ TEST_CASE("each status and its first reason on crafted histories", "[scoring]") 
        [](StoreBuilder& b, ContactId id) { b.invitation(id, Direction::Outgoing, at(2023, 5, 30)); },
        Status::Silent, "after your invitation; no message since"},
       {"they wrote, never answered",
-       [&](StoreBuilder& b, ContactId id) { b.received(id, at_day(d_mar3, 9)); }, Status::AwaitingReply,
-       "Ana wrote to you on 3 Mar 2025 and you never replied"},
+       [&](StoreBuilder& b, ContactId id) { b.received(id, at_day(d_may3, 9)); }, Status::AwaitingReply,
+       "Ana wrote to you on 3 May 2025 and you never replied"},
+      {"they wrote long ago: past the reply window, the thread has gone quiet",
+       [](StoreBuilder& b, ContactId id) { b.received(id, at(2025, 3, 3)); }, Status::Fading,
+       "Ana wrote to you on 3 Mar 2025 (3 months ago) and you never replied; that is past the 60-day reply "
+       "window, so the thread has gone quiet"},
+      {"their last message was a thank-you: no reply owed",
+       [](StoreBuilder& b, ContactId id) {
+         b.sent(id, at(2025, 5, 1));
+         b.message(b.dm_conversation(id), id, at(2025, 5, 2), "Thanks!");
+       },
+       Status::Active, "Ana's last message, on 2 May 2025, was a thank-you: no reply needed. Last one-to-one "
+                       "exchange on 2 May 2025 (30 days ago), within the 90-day cadence"},
+      {"a LinkedIn row written in their name is not their message",
+       [](StoreBuilder& b, ContactId id) {
+         b.message(b.dm_conversation(id), id, at(2025, 5, 20), "Ana Silva accepted your invitation");
+       },
+       Status::Silent, "no message either way"},
+      {"their real message before LinkedIn's row still counts",
+       [](StoreBuilder& b, ContactId id) {
+         b.received(id, at(2025, 5, 19));
+         b.message(b.dm_conversation(id), id, at(2025, 5, 20), "Ana Silva accepted your invitation");
+       },
+       Status::AwaitingReply, "Ana wrote to you on 19 May 2025 and you never replied"},
       {"they wrote after an exchange",
        [](StoreBuilder& b, ContactId id) {
          b.sent(id, at(2025, 1, 10));
          b.received(id, at(2025, 1, 11));
          b.sent(id, at(2025, 1, 12));
-         b.received(id, at(2025, 3, 3));
+         b.received(id, at(2025, 5, 3));
        },
-       Status::AwaitingReply, "Ana wrote to you on 3 Mar 2025 and you have not replied since"},
+       Status::AwaitingReply, "Ana wrote to you on 3 May 2025 and you have not replied since"},
+      {"they wrote after an exchange, long ago",
+       [](StoreBuilder& b, ContactId id) {
+         b.sent(id, at(2021, 1, 10));
+         b.received(id, at(2021, 3, 3));
+       },
+       Status::Fading, "Ana wrote to you on 3 Mar 2021 (4 years ago) and you have not replied since; that is past"},
       {"the owner wrote, never answered",
        [](StoreBuilder& b, ContactId id) {
          b.sent(id, at(2025, 2, 1));
@@ -272,8 +300,8 @@ TEST_CASE("fading boundary: the cadence day is still active but due", "[scoring]
   CHECK(e.status == Status::Active);
   CHECK(e.next_follow_up == kToday);
   CHECK(e.in_queue);
-  CHECK(e.priority >= 2000);
-  CHECK(e.priority < 3000);
+  CHECK(e.action == Action::FollowUp);
+  CHECK(e.cadence_max_days == 180);
   Evaluation later = evaluate(b.store(), *b.store().find(id), kToday + 1);
   CHECK(later.status == Status::Fading);
 }
@@ -300,7 +328,8 @@ TEST_CASE("queue: archive, snooze and a planned follow-up", "[scoring]") {
   Evaluation base = evaluate(s, *s.find(id), kToday);
   REQUIRE(base.status == Status::AwaitingReply);
   CHECK(base.in_queue);
-  CHECK(base.priority >= 3000);
+  CHECK(base.action == Action::Reply);
+  CHECK(base.priority > 0);
   CHECK(contains(base.reasons[1], "Waiting for your reply for 31 days"));
 
   SECTION("archived") {
@@ -308,6 +337,7 @@ TEST_CASE("queue: archive, snooze and a planned follow-up", "[scoring]") {
     Evaluation e = evaluate(s, *s.find(id), kToday);
     CHECK_FALSE(e.in_queue);
     CHECK(e.priority == 0);
+    CHECK(e.action == Action::None);
     CHECK(e.status == Status::AwaitingReply);  // the status is still true
     CHECK(contains(all_reasons(e), "Archived"));
   }
@@ -343,9 +373,14 @@ TEST_CASE("queue: a user date that has arrived makes a contact due", "[scoring]"
   b.user(id).next_follow_up = kToday;
   Evaluation e = evaluate(b.store(), *b.store().find(id), kToday);
   CHECK(e.in_queue);
-  CHECK(e.priority >= 2000);
-  CHECK(e.priority < 3000);
-  CHECK(contains(all_reasons(e), "Follow-up due today"));
+  CHECK(e.action == Action::FollowUp);
+  CHECK(contains(all_reasons(e), "The follow-up you planned is today"));
+  // A planned date ranks above a fading tie of the same strength.
+  b.user(id).next_follow_up = kNoDay;
+  b.user(id).cadence_days = 20;
+  Evaluation fading = evaluate(b.store(), *b.store().find(id), kToday);
+  CHECK(fading.action == Action::FollowUp);
+  CHECK(e.priority > fading.priority);
 }
 
 TEST_CASE("job change: reason and boost", "[scoring]") {
@@ -369,9 +404,11 @@ TEST_CASE("job change: reason and boost", "[scoring]") {
   REQUIRE(em.status == Status::Fading);
   CHECK(contains(all_reasons(em),
                  "Ana moved from Acme to Globex as Head of Product — a natural moment to congratulate them"));
+  CHECK(em.action == Action::Moment);
+  CHECK(ep.action == Action::FollowUp);
   CHECK(em.priority > ep.priority);
-  CHECK(em.priority < 3000);
   CHECK_FALSE(contains(all_reasons(eo), "moved from"));
+  CHECK(eo.action == ep.action);
   CHECK(eo.priority == Approx(ep.priority));
 
   SECTION("a job change brings an otherwise quiet contact into the queue") {
@@ -383,8 +420,7 @@ TEST_CASE("job change: reason and boost", "[scoring]") {
     b.job_change(active, kToday - 5, "Initech", "VP Engineering", "Initech", "CTO");
     Evaluation after = evaluate(s, *s.find(active), kToday);
     CHECK(after.in_queue);
-    CHECK(after.priority >= 1000);
-    CHECK(after.priority < 2000);
+    CHECK(after.action == Action::Moment);
     CHECK(contains(all_reasons(after), "Dee became CTO at Initech"));
   }
 }
@@ -413,48 +449,77 @@ TEST_CASE("moments: a new endorsement or recommendation, a connection anniversar
   CHECK(contains(all_reasons(e3), "3 years since you connected (4 Jun 2022)"));
   Evaluation e4 = evaluate(s, *s.find(young), kToday);
   CHECK_FALSE(contains(all_reasons(e4), "since you connected"));
-  CHECK(e4.in_queue);  // a recent connection is warm
-  CHECK(contains(all_reasons(e4), "Warm but silent"));
+  CHECK(e4.in_queue);  // a new connection to greet
+  CHECK(e4.action == Action::Greet);
+  CHECK(contains(all_reasons(e4), "You connected with Di 3 days ago and haven't said hello"));
 }
 
-TEST_CASE("warm-but-silent: a note, a recent connection, endorsements", "[scoring]") {
+TEST_CASE("greet new connections: within the greeting window, longer with a personal note", "[scoring]") {
   StoreBuilder b;
   ContactId cold = b.contact("Cold", "", "", "", civil(2019, 3, 1));
-  ContactId note = b.contact("Note", "", "", "", civil(2019, 3, 1));
-  b.invitation(note, Direction::Incoming, at(2019, 2, 28), "Hi! We met at the meetup.");
+  ContactId old_note = b.contact("Note", "", "", "", civil(2019, 3, 1));
+  b.invitation(old_note, Direction::Incoming, at(2019, 2, 28), "Hi! We met at the meetup.");
   ContactId recent = b.contact("Recent", "", "", "", kToday - 10);
+  ContactId edge = b.contact("Edge", "", "", "", kToday - 30);
+  ContactId past = b.contact("Past", "", "", "", kToday - 31);
+  ContactId noted = b.contact("Noted", "", "", "", kToday - 60);
+  b.invitation(noted, Direction::Incoming, at_day(kToday - 61), "Great talk yesterday!");
+  ContactId invited = b.contact("Invited", "", "", "", kToday - 10);
+  b.invitation(invited, Direction::Incoming, at_day(kToday - 11));
+  ContactId wrote = b.contact("Wrote", "", "", "", kToday - 5);
+  b.sent(wrote, at_day(kToday - 4));
+  ContactId pending = b.contact("Pending", "", "", "", kNoDay, /*connected=*/false);
+  b.invitation(pending, Direction::Incoming, at_day(kToday - 2), "Hello");
   const Store& s = b.store();
-  Evaluation ec = evaluate(s, *s.find(cold), kToday);
-  Evaluation en = evaluate(s, *s.find(note), kToday);
-  Evaluation er = evaluate(s, *s.find(recent), kToday);
-  CHECK_FALSE(ec.in_queue);
-  CHECK(ec.priority == 0);
-  CHECK(contains(ec.reasons[1], "Nothing to follow up on"));
-  CHECK(en.in_queue);
+  auto ev = [&](ContactId id) { return evaluate(s, *s.find(id), kToday); };
+  CHECK_FALSE(ev(cold).in_queue);
+  CHECK(contains(ev(cold).reasons[1], "Nothing to follow up on"));
+  const Evaluation en = ev(old_note);
+  CHECK_FALSE(en.in_queue);  // a note from six years ago is no reason to write today
   CHECK(en.accepted_and_dark);
-  CHECK(contains(all_reasons(en), "their invitation had a personal note"));
-  CHECK(er.in_queue);
-  CHECK(er.priority > 1000);
-  CHECK(er.priority < 2000);
+  CHECK(contains(en.reasons[0], "with a personal note"));
+  const Evaluation er = ev(recent);
+  CHECK(er.action == Action::Greet);
+  CHECK(contains(er.reasons[1], "You connected with Recent 10 days ago and haven't said hello"));
+  CHECK(ev(edge).action == Action::Greet);
+  CHECK_FALSE(ev(past).in_queue);
+  const Evaluation enoted = ev(noted);
+  CHECK(enoted.action == Action::Greet);
+  CHECK(contains(enoted.reasons[1], "Noted's invitation had a personal note"));
+  const Evaluation ei = ev(invited);
+  CHECK(contains(ei.reasons[1], "Invited reached out first"));
+  CHECK(ei.priority > er.priority);  // same age, they invited you
+  CHECK(ev(recent).priority < ev(b.contact("Fresh", "", "", "", kToday - 1)).priority);  // fresher first
+  CHECK(ev(wrote).action != Action::Greet);  // you already said hello
+  CHECK_FALSE(ev(pending).in_queue);         // not a connection (yet)
+  b.store().settings.greeting_window_days = 7;
+  CHECK_FALSE(evaluate(b.store(), *b.store().find(recent), kToday).in_queue);
 }
 
-TEST_CASE("awaiting replies: longest wait first", "[scoring]") {
+TEST_CASE("replies owed: freshest and strongest first, never the longest wait", "[scoring]") {
   StoreBuilder b;
   ContactId a = b.contact("A");
   ContactId c = b.contact("C");
-  for (int i = 0; i < 30; ++i) {  // C is much stronger but waited less
+  ContactId d = b.contact("D");
+  for (int i = 0; i < 30; ++i) {  // C is much stronger
     b.sent(c, at_day(kToday - 200 + i * 5, 9));
     b.received(c, at_day(kToday - 200 + i * 5, 10));
   }
   b.received(a, at_day(kToday - 40));
   b.received(c, at_day(kToday - 5));
+  b.received(d, at_day(kToday - 5));
   const Store& s = b.store();
   Evaluation ea = evaluate(s, *s.find(a), kToday);
   Evaluation ec = evaluate(s, *s.find(c), kToday);
+  Evaluation ed = evaluate(s, *s.find(d), kToday);
   REQUIRE(ea.status == Status::AwaitingReply);
   REQUIRE(ec.status == Status::AwaitingReply);
-  CHECK(ec.strength > ea.strength);
-  CHECK(ea.priority > ec.priority);
+  CHECK(ec.strength > ed.strength);
+  CHECK(ec.priority > ed.priority);  // same wait: the stronger first
+  CHECK(ed.priority > ea.priority);  // the fresher first
+  b.store().settings.reply_window_days = 30;
+  CHECK(evaluate(s, *s.find(a), kToday).status == Status::Fading);
+  CHECK(evaluate(s, *s.find(c), kToday).status == Status::AwaitingReply);
 }
 
 TEST_CASE("strength: diminishing returns, bounded", "[scoring]") {
@@ -552,12 +617,13 @@ TEST_CASE("property: a newer interaction never lowers strength", "[scoring][prop
   }
 }
 
-TEST_CASE("property: priority bands never interleave", "[scoring][property]") {
+TEST_CASE("property: one kind of action each, Today fair and short, the queue complete", "[scoring][property]") {
   std::mt19937 rng(7);
   StoreBuilder b;
   ContactId other = b.contact("Group", "Peer");
   for (int i = 0; i < 1500; ++i) {
-    ContactId id = b.contact("C" + std::to_string(i), "", "", "", kToday - int(rng() % 1500), rng() % 5 != 0);
+    const Day connected = rng() % 8 == 0 ? kToday - int(rng() % 40) : kToday - int(rng() % 1500);
+    ContactId id = b.contact("C" + std::to_string(i), "", "", "", connected, rng() % 5 != 0);
     random_history(b, rng, id, other, int(rng() % 10), kToday);
     if (rng() % 5 == 0) b.invitation(id, Direction::Incoming, at_day(kToday - 300), rng() % 2 ? "hello" : "");
     if (rng() % 10 == 0) b.job_change(id, kToday - int(rng() % 90), "A", "", "B", "");
@@ -566,11 +632,10 @@ TEST_CASE("property: priority bands never interleave", "[scoring][property]") {
     if (rng() % 15 == 0) b.user(id).next_follow_up = kToday + int(rng() % 40) - 20;
     if (rng() % 10 == 0) b.user(id).cadence_days = 1 + int(rng() % 200);
   }
-  const Store& s = b.store();
+  Store& s = b.store();
   const auto evals = evaluate_all(s, kToday);
   REQUIRE(evals.size() == s.contacts.size());
-  double min_aw = 1e18, max_over = -1, min_over = 1e18, max_warm = -1;
-  int n_aw = 0, n_over = 0, n_warm = 0;
+  size_t per_kind[kActionCount] = {};
   for (size_t i = 0; i < evals.size(); ++i) {
     const Evaluation& e = evals[i];
     const UserData* u = s.user_if(s.contacts[i].id);
@@ -582,41 +647,182 @@ TEST_CASE("property: priority bands never interleave", "[scoring][property]") {
       continue;
     }
     CHECK(e.in_queue == (e.priority > 0));
-    if (!e.in_queue) continue;
-    if (e.status == Status::AwaitingReply) {
-      ++n_aw;
-      min_aw = std::min(min_aw, e.priority);
-    } else if (e.status == Status::Fading || (e.next_follow_up != kNoDay && e.next_follow_up <= kToday)) {
-      ++n_over;
-      max_over = std::max(max_over, e.priority);
-      min_over = std::min(min_over, e.priority);
-    } else {
-      ++n_warm;
-      max_warm = std::max(max_warm, e.priority);
-    }
+    CHECK(e.in_queue == (e.action != Action::None));
+    if (e.action == Action::Reply) CHECK(e.status == Status::AwaitingReply);
+    if (e.status == Status::AwaitingReply) CHECK(e.action == Action::Reply);
+    if (e.action == Action::Greet) CHECK(e.status == Status::Silent);
+    ++per_kind[size_t(e.action)];
   }
-  CHECK(n_aw > 10);
-  CHECK(n_over > 10);
-  CHECK(n_warm > 10);
-  CHECK(min_aw > max_over);
-  CHECK(min_over > max_warm);
-  CHECK(max_warm < 2000);
-  CHECK(min_aw >= 3000);
+  for (int k = 1; k < kActionCount; ++k) {
+    INFO(action_name(Action(k)));
+    CHECK(per_kind[k] > 3);  // every kind is exercised
+  }
 
-  // The follow-up queue: exactly the queued contacts, by priority, ties by id.
-  const std::vector<uint32_t> q = follow_up_queue(s, evals);
-  CHECK(q.size() == size_t(n_aw + n_over + n_warm));
-  size_t ties = 0;
-  for (size_t k = 0; k < q.size(); ++k) {
-    REQUIRE(q[k] < evals.size());
-    CHECK(evals[q[k]].in_queue);
-    if (k == 0) continue;
-    const Evaluation &a = evals[q[k - 1]], &e = evals[q[k]];
-    CHECK(a.priority >= e.priority);
-    if (a.priority == e.priority) {
-      ++ties;
-      CHECK(s.contacts[q[k - 1]].id < s.contacts[q[k]].id);
+  for (int today_size : {1, 3, 5, 10, 25}) {
+    s.settings.today_size = today_size;
+    size_t today = 0;
+    const std::vector<uint32_t> q = follow_up_queue(s, evals, &today);
+    INFO("today_size " << today_size);
+    // The queue: exactly the queued contacts, each once; each kind in its own priority order.
+    size_t queued = 0;
+    for (size_t k = 1; k < kActionCount; ++k) queued += per_kind[k];
+    REQUIRE(q.size() == queued);
+    std::vector<bool> seen(evals.size());
+    const Evaluation* last_of_kind[kActionCount] = {};
+    for (uint32_t i : q) {
+      REQUIRE(i < evals.size());
+      CHECK_FALSE(seen[i]);
+      seen[i] = true;
+      const Evaluation& e = evals[i];
+      REQUIRE(e.in_queue);
+      if (const Evaluation* prev = last_of_kind[size_t(e.action)]) CHECK(prev->priority >= e.priority);
+      last_of_kind[size_t(e.action)] = &e;
+    }
+    // Today: at most N, one nudge at most, and no kind over its fair share while another kind
+    // still has candidates left out.
+    CHECK(today <= size_t(today_size));
+    CHECK(today == std::min(q.size(), size_t(today_size)));  // enough of every kind here
+    size_t in_today[kActionCount] = {};
+    for (size_t k = 0; k < today; ++k) ++in_today[size_t(evals[q[k]].action)];
+    CHECK(in_today[size_t(Action::Nudge)] <= 1);
+    // Fair shares: the kinds (but the capped nudge) take turns, so no kind has more than one
+    // entry over another kind that still has candidates left out.
+    for (int k = 1; k < kActionCount; ++k) {
+      for (int o = 1; o < kActionCount; ++o) {
+        if (o == k || Action(o) == Action::Nudge || Action(k) == Action::Nudge || in_today[o] == per_kind[o]) continue;
+        INFO(action_name(Action(k)) << " " << in_today[k] << " vs " << action_name(Action(o)) << " " << in_today[o]);
+        CHECK(in_today[k] <= in_today[o] + 1);
+      }
     }
   }
-  CHECK(ties > 0);  // the tie-break is exercised
+}
+
+TEST_CASE("Today: kinds take turns, the best of each first; few candidates fill it in turn", "[scoring]") {
+  StoreBuilder b;
+  std::vector<ContactId> replies, greets;
+  for (int i = 0; i < 12; ++i) {  // a flood of replies owed
+    replies.push_back(b.contact("R" + std::to_string(i), "", "", "", civil(2020, 1, 1)));
+    b.received(replies.back(), at_day(kToday - 1 - i));
+  }
+  for (int i = 0; i < 2; ++i) greets.push_back(b.contact("G" + std::to_string(i), "", "", "", kToday - 2 - i));
+  ContactId nudge1 = b.contact("N1", "", "", "", civil(2020, 1, 1));
+  b.sent(nudge1, at_day(kToday - 10));
+  ContactId nudge2 = b.contact("N2", "", "", "", civil(2020, 1, 1));
+  b.sent(nudge2, at_day(kToday - 12));
+  Store& s = b.store();
+  s.settings.today_size = 10;
+  auto evals = evaluate_all(s, kToday, false);
+  CHECK(evals[s.index.at(nudge1)].action == Action::Nudge);
+  size_t today = 0;
+  auto q = follow_up_queue(s, evals, &today);
+  REQUIRE(q.size() == 16);
+  CHECK(today == 10);
+  // R0 (freshest), G0, N1, R1, G1, then replies only: the second nudge waits for the rest.
+  auto id_at = [&](size_t k) { return s.contacts[q[k]].id; };
+  CHECK(id_at(0) == replies[0]);
+  CHECK(id_at(1) == greets[0]);
+  CHECK(id_at(2) == nudge1);
+  CHECK(id_at(3) == replies[1]);
+  CHECK(id_at(4) == greets[1]);
+  for (size_t k = 5; k < 10; ++k) CHECK(evals[q[k]].action == Action::Reply);
+  CHECK(id_at(10) == nudge2);  // right after Today: the rest take turns again
+  CHECK(evals[q[11]].action == Action::Reply);
+  // Only nudges: Today holds one; the rest follow it.
+  StoreBuilder only;
+  for (int i = 0; i < 4; ++i) only.sent(only.contact("N" + std::to_string(i), "", "", "", civil(2020, 1, 1)), at_day(kToday - 8 - i));
+  auto ev2 = evaluate_all(only.store(), kToday, false);
+  size_t t2 = 0;
+  auto q2 = follow_up_queue(only.store(), ev2, &t2);
+  CHECK(q2.size() == 4);
+  CHECK(t2 == 1);
+}
+
+TEST_CASE("nudges: a fresh opening message unanswered, until the limit", "[scoring]") {
+  StoreBuilder b;
+  auto ev = [&](ContactId id) { return evaluate(b.store(), *b.store().find(id), kToday); };
+  ContactId fresh = b.contact("Fresh");
+  b.sent(fresh, at_day(kToday - 3));
+  CHECK_FALSE(ev(fresh).in_queue);  // give them a week
+  ContactId due = b.contact("Due");
+  b.sent(due, at_day(kToday - 10));
+  const Evaluation e = ev(due);
+  CHECK(e.status == Status::Unanswered);
+  CHECK(e.action == Action::Nudge);
+  CHECK(contains(e.reasons[1], "You wrote to Due 10 days ago and haven't heard back: a short, friendly nudge is fine"));
+  ContactId stale = b.contact("Stale");
+  b.sent(stale, at_day(kToday - 200));
+  CHECK_FALSE(ev(stale).in_queue);  // too old to nudge: write afresh
+  ContactId nudged = b.contact("Nudged");
+  b.sent(nudged, at_day(kToday - 30));
+  b.sent(nudged, at_day(kToday - 15));
+  CHECK(ev(nudged).action == Action::Nudge);
+  CHECK(contains(ev(nudged).reasons[1], "you have nudged 1 time"));
+  b.sent(nudged, at_day(kToday - 8));
+  CHECK_FALSE(ev(nudged).in_queue);  // two unanswered nudges: stop suggesting
+  b.store().settings.nudge_limit = 3;
+  CHECK(ev(nudged).action == Action::Nudge);
+  ContactId replied = b.contact("Replied");
+  b.received(replied, at_day(kToday - 12));
+  b.sent(replied, at_day(kToday - 11));  // your answer may have closed the exchange
+  CHECK_FALSE(ev(replied).in_queue);
+  ContactId reopened = b.contact("Reopened");
+  b.received(reopened, at_day(kToday - 400));
+  b.sent(reopened, at_day(kToday - 20));  // a new opening, long after
+  CHECK(ev(reopened).action == Action::Nudge);
+  b.logged(reopened, kToday - 2);
+  CHECK_FALSE(ev(reopened).in_queue);  // you talked since
+}
+
+TEST_CASE("cadence bands and tiers: due past the target, overdue past the maximum", "[scoring]") {
+  StoreBuilder b;
+  Store& s = b.store();
+  auto tie = [&](const char* name, int days_ago) {
+    ContactId id = b.contact(name, "", "", "", civil(2019, 1, 1));
+    for (int i = 0; i < 10; ++i) {
+      b.received(id, at_day(kToday - days_ago - 36 + i * 4, 9));
+      b.sent(id, at_day(kToday - days_ago - 36 + i * 4, 10));
+    }
+    return id;
+  };
+  ContactId close = tie("Close", 45);
+  b.user(close).tier = 1;  // Close: 30 / 60
+  ContactId closer = tie("Closer", 70);
+  b.user(closer).tier = 1;
+  ContactId regular = tie("Regular", 45);  // the default band: 90 / 180
+  auto ev = [&](ContactId id) { return evaluate(s, *s.find(id), kToday); };
+  const Evaluation ec = ev(close), ecr = ev(closer), er = ev(regular);
+  CHECK(ec.status == Status::Fading);
+  CHECK(ec.cadence_days == 30);
+  CHECK(ec.cadence_max_days == 60);
+  CHECK(ec.action == Action::FollowUp);
+  CHECK(contains(ec.reasons[1], "the Close tier aims at every 30 days"));
+  CHECK(ecr.action == Action::FollowUp);
+  INFO(all_reasons(ecr));
+  CHECK(contains(ecr.reasons[1], "Overdue: no touch for 70 days, past the 60-day maximum of the Close tier"));
+  CHECK(ecr.priority > ec.priority);  // overdue ranks higher
+  CHECK(er.status == Status::Active);
+  CHECK_FALSE(er.in_queue);
+  // A contact's own cadence beats its tier; the tier beats a tag's cadence.
+  s.settings.tag_cadence_days["vip"] = 10;
+  b.user(regular).tags = {"vip"};
+  CHECK(ev(regular).cadence_days == 10);
+  CHECK(ev(regular).cadence_max_days == 20);
+  b.user(regular).tier = 3;  // Acquaintance: 180 / 365
+  CHECK(ev(regular).cadence_days == 180);
+  b.user(regular).cadence_days = 40;
+  CHECK(ev(regular).cadence_days == 40);
+  CHECK(ev(regular).cadence_max_days == 80);
+  // Editing a tier's band in Settings moves everyone in it.
+  s.settings.tiers[0].target_days = 60;
+  s.settings.tiers[0].max_days = 120;
+  CHECK(ev(close).status == Status::Active);
+  CHECK(ev(closer).status == Status::Fading);
+  CHECK_FALSE(contains(ev(closer).reasons[1], "Overdue"));
+  // A lapsed one-off message is no tie to keep up; the same with a tier is.
+  ContactId once = b.contact("Once", "", "", "", civil(2019, 1, 1));
+  b.received(once, at(2021, 3, 3));
+  CHECK(ev(once).status == Status::Fading);
+  CHECK_FALSE(ev(once).in_queue);
+  b.user(once).tier = 2;
+  CHECK(ev(once).action == Action::FollowUp);
 }

@@ -139,6 +139,7 @@ Store random_store(uint64_t seed, size_t contacts, size_t messages) {
     u.note = rstr(r);
     for (size_t k = r.below(4); k > 0; --k) u.tags.push_back(rstr(r));
     u.cadence_days = int(r.below(400)) - 10;
+    u.tier = int(r.below(4));
     u.next_follow_up = rday(r);
     u.snoozed_until = rday(r);
     u.archived = r.chance(20);
@@ -151,7 +152,13 @@ Store random_store(uint64_t seed, size_t contacts, size_t messages) {
   s.settings.font_size = 13.37f;
   s.settings.queue_size = 40;
   s.settings.layout_ini = "[Table][0x1234,5]\nColumn 0  Width=120\n";
-  s.settings.templates = {{"Catch up", "Hi {first_name}, how are things at {company}? 👋"}, {"", ""}};
+  s.settings.templates = {{"Catch up", "Hi {first_name}, how are things at {company}? 👋", "follow_up"}, {"", "", ""}};
+  s.settings.tiers = {{"Inner circle", 14, 30}, {"Ünïcode", 200, 400}};
+  s.settings.reply_window_days = 45;
+  s.settings.greeting_window_days = 21;
+  s.settings.today_size = 7;
+  s.settings.nudge_limit = 1;
+  s.settings.default_cadence_max_days = 200;
   s.reindex();
   return s;
 }
@@ -175,6 +182,7 @@ std::string diff_user(const UserData& a, const UserData& b, const std::string& w
   RK_CMP(a.tags.size(), b.tags.size(), w + ".tags.size");
   for (size_t i = 0; i < a.tags.size(); ++i) RK_CMP(a.tags[i], b.tags[i], w + ".tags");
   RK_CMP(a.cadence_days, b.cadence_days, w + ".cadence_days");
+  RK_CMP(a.tier, b.tier, w + ".tier");
   RK_CMP(a.next_follow_up, b.next_follow_up, w + ".next_follow_up");
   RK_CMP(a.snoozed_until, b.snoozed_until, w + ".snoozed_until");
   RK_CMP(a.archived, b.archived, w + ".archived");
@@ -214,6 +222,18 @@ std::string diff_settings(const Settings& a, const Settings& b) {
   for (size_t i = 0; i < a.templates.size(); ++i) {
     RK_CMP(a.templates[i].name, b.templates[i].name, "template.name");
     RK_CMP(a.templates[i].body, b.templates[i].body, "template.body");
+    RK_CMP(a.templates[i].kind, b.templates[i].kind, "template.kind");
+  }
+  RK_CMP(a.default_cadence_max_days, b.default_cadence_max_days, "settings.default_cadence_max_days");
+  RK_CMP(a.today_size, b.today_size, "settings.today_size");
+  RK_CMP(a.reply_window_days, b.reply_window_days, "settings.reply_window_days");
+  RK_CMP(a.greeting_window_days, b.greeting_window_days, "settings.greeting_window_days");
+  RK_CMP(a.nudge_limit, b.nudge_limit, "settings.nudge_limit");
+  RK_CMP(a.tiers.size(), b.tiers.size(), "settings.tiers.size");
+  for (size_t i = 0; i < a.tiers.size(); ++i) {
+    RK_CMP(a.tiers[i].name, b.tiers[i].name, "tier.name");
+    RK_CMP(a.tiers[i].target_days, b.tiers[i].target_days, "tier.target_days");
+    RK_CMP(a.tiers[i].max_days, b.tiers[i].max_days, "tier.max_days");
   }
   return "";
 }
@@ -734,6 +754,19 @@ TEST_CASE("backup reader: the small backup with every field reads back exactly",
   CHECK(s.find(3) == &s.contacts[1]);
   auto a = nlohmann::json::parse(export_backup(s)), b = nlohmann::json::parse(rktest::backup_base());
   a.erase("exported_at"), b.erase("exported_at");
+  // Settings added since that backup was written come back with their defaults.
+  const Settings defaults;
+  auto& as = a["settings"];
+  CHECK(as["reply_window_days"] == defaults.reply_window_days);
+  CHECK(as["greeting_window_days"] == defaults.greeting_window_days);
+  CHECK(as["today_size"] == defaults.today_size);
+  CHECK(as["nudge_limit"] == defaults.nudge_limit);
+  CHECK(as["default_cadence_max_days"] == defaults.default_cadence_max_days);
+  CHECK(as["tiers"].size() == defaults.tiers.size());
+  for (const char* k : {"reply_window_days", "greeting_window_days", "today_size", "nudge_limit",
+                        "default_cadence_max_days", "tiers"})
+    as.erase(k);
+  for (auto& t : as["templates"]) t.erase("kind");
   CHECK(a == b);
 }
 
@@ -754,7 +787,7 @@ TEST_CASE("backup round trip of a generated export (size S) with user data", "[s
     u.tags = {"", "vip"};
     u.interactions.push_back({m.today, "met", ""});
   }
-  src.settings.templates.push_back({"", "{name}"});
+  src.settings.templates.push_back({"", "{name}", ""});
   const std::string json = export_backup(src);
   Store dst = other_store();
   std::string error;
