@@ -1,6 +1,7 @@
 // Files the user takes away: CSV and vCard of contacts, .ics of follow-ups; message templates.
 #include "core/export.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -157,6 +158,122 @@ std::string contacts_vcard(const Store& s, const std::vector<uint32_t>& rows) {
   return out;
 }
 
+Day calendar_day(const Store& s, const Contact& c, const Evaluation& e, Day today) {
+  const UserData* u = user_of(s, c);
+  if (u && u->archived) return kNoDay;
+  if (u && u->snoozed_until != kNoDay && u->snoozed_until > today) {
+    // The queue takes the contact back at the snooze's end, unless the user planned a later day.
+    return u->next_follow_up != kNoDay && u->next_follow_up > u->snoozed_until ? u->next_follow_up
+                                                                                : u->snoozed_until;
+  }
+  // In the queue means "do it now", even when the derived date is later (awaiting a reply, a
+  // moment such as a job change).
+  if (e.in_queue || e.next_follow_up == kNoDay || e.next_follow_up < today) return today;
+  return e.next_follow_up;
+}
+
+std::vector<uint32_t> calendar_rows(const Store& s, const std::vector<Evaluation>& evals,
+                                    const std::vector<uint32_t>& queue, Day today) {
+  static const Evaluation kDefault{};
+  std::vector<char> taken(s.contacts.size(), 0);
+  std::vector<uint32_t> rows;
+  auto archived = [&](uint32_t r) {
+    const UserData* u = user_of(s, s.contacts[r]);
+    return u && u->archived;
+  };
+  for (uint32_t r : queue) {
+    if (r >= s.contacts.size() || taken[r] || archived(r)) continue;
+    taken[r] = 1;
+    rows.push_back(r);
+  }
+  // Planned and snoozed contacts are out of the queue until their day: only the user data (a
+  // few entries, not every contact) can name them.
+  struct Later {
+    Day day;
+    ContactId id;
+    uint32_t row;
+  };
+  std::vector<Later> later;
+  for (const auto& [id, u] : s.user) {
+    if (u.archived) continue;
+    const bool planned = u.next_follow_up != kNoDay && u.next_follow_up > today;
+    const bool snoozed = u.snoozed_until != kNoDay && u.snoozed_until > today;
+    if (!planned && !snoozed) continue;
+    auto it = s.index.find(id);
+    if (it == s.index.end() || it->second >= s.contacts.size() || taken[it->second]) continue;
+    const uint32_t r = it->second;
+    const Evaluation& e = r < evals.size() ? evals[r] : kDefault;
+    later.push_back({calendar_day(s, s.contacts[r], e, today), id, r});
+  }
+  std::sort(later.begin(), later.end(),
+            [](const Later& x, const Later& y) { return x.day != y.day ? x.day < y.day : x.id < y.id; });
+  for (const Later& l : later) rows.push_back(l.row);
+  return rows;
+}
+
+namespace {
+
+std::string hex64(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+// Whose calendar: the owner's profile key, else their name. Keeps two people exporting on one
+// browser profile (or one person's two accounts) from overwriting each other's events.
+std::string owner_tag(const Owner& o) {
+  const std::string key = !o.url_key.empty() ? o.url_key : o.name();
+  uint64_t h = 1469598103934665603ull;  // FNV-1a: stable across builds and platforms
+  for (unsigned char ch : key) {
+    h ^= ch;
+    h *= 1099511628211ull;
+  }
+  return hex64(h);
+}
+
+// A re-import updates an event only if its SEQUENCE is higher. The export day leads (so a later
+// export wins even when the follow-up moved earlier); the days ahead break ties within a day.
+long long ics_sequence(Day day, Day today) {
+  const long long ahead = std::min<long long>(std::max<long long>(0, (long long)day - today), 999);
+  return std::max<long long>(0, std::min<long long>((long long)today * 1000 + ahead, 2147483647LL));
+}
+
+std::string event_description(const Contact& c, const Evaluation& e) {
+  std::string desc = join(e.reasons, "\n");
+  std::string role = c.position;
+  if (!c.company.empty()) role += (role.empty() ? "" : " at ") + c.company;
+  if (!role.empty()) desc += (desc.empty() ? "" : "\n") + role;
+  if (is_safe_profile_url(c.url)) desc += (desc.empty() ? "" : "\n") + std::string("Profile: ") + c.url;
+  return desc;
+}
+
+void put_event(std::string& out, const Contact& c, const Evaluation& e, Day day, Day today,
+               const std::string& owner) {
+  std::string name = c.name();
+  if (name.empty()) name = c.email.empty() ? "a contact" : c.email;
+  const std::string summary = escape_text("Follow up with " + name);
+  const std::string stamp = compact_date(today) + "T000000Z";
+  out += "BEGIN:VEVENT\r\n";
+  put_folded(out, "UID:rekindle-" + std::to_string(c.id) + "-" + owner + "@rekindle.local");
+  put_folded(out, "DTSTAMP:" + stamp);
+  put_folded(out, "LAST-MODIFIED:" + stamp);
+  put_folded(out, "SEQUENCE:" + std::to_string(ics_sequence(day, today)));
+  put_folded(out, "DTSTART;VALUE=DATE:" + compact_date(day));
+  put_folded(out, "DTEND;VALUE=DATE:" + compact_date(day + 1));
+  put_folded(out, "SUMMARY:" + summary);
+  const std::string desc = event_description(c, e);
+  if (!desc.empty()) put_folded(out, "DESCRIPTION:" + escape_text(desc));
+  if (is_safe_profile_url(c.url)) put_folded(out, "URL:" + c.url);  // a URI: not TEXT-escaped
+  out += "TRANSP:TRANSPARENT\r\n";
+  // All-day events start at local midnight (floating DATE), so PT9H rings at 9:00 local time.
+  out += "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:PT9H\r\n";
+  put_folded(out, "DESCRIPTION:" + summary);
+  out += "END:VALARM\r\n";
+  out += "END:VEVENT\r\n";
+}
+
+}  // namespace
+
 std::string followups_ics(const Store& s, const std::vector<Evaluation>& evals,
                           const std::vector<uint32_t>& rows, Day today) {
   std::string out;
@@ -165,30 +282,18 @@ std::string followups_ics(const Store& s, const std::vector<Evaluation>& evals,
   out += "PRODID:-//Rekindle//Follow-ups//EN\r\n";
   out += "CALSCALE:GREGORIAN\r\n";
   out += "METHOD:PUBLISH\r\n";
-  const std::string stamp = compact_date(today) + "T000000Z";
+  out += "X-WR-CALNAME:Rekindle follow-ups\r\n";
+  const std::string owner = owner_tag(s.owner);
   static const Evaluation kDefault{};
+  std::vector<char> done(s.contacts.size(), 0);  // one event per UID in a file
   for (uint32_t r : rows) {
-    if (r >= s.contacts.size()) continue;
+    if (r >= s.contacts.size() || done[r]) continue;
+    done[r] = 1;
     const Contact& c = s.contacts[r];
     const Evaluation& e = r < evals.size() ? evals[r] : kDefault;
-    // The follow-up's day; today when it is overdue, undated, or an awaiting reply (due now).
-    const bool now = e.status == Status::AwaitingReply && e.in_queue;
-    const Day day = (!now && e.next_follow_up != kNoDay && e.next_follow_up > today) ? e.next_follow_up : today;
-    std::string name = c.name();
-    if (name.empty()) name = "a contact";
-    out += "BEGIN:VEVENT\r\n";
-    put_folded(out, "UID:rekindle-" + std::to_string(c.id) + "-" + compact_date(day) + "@rekindle.app");
-    put_folded(out, "DTSTAMP:" + stamp);
-    put_folded(out, "DTSTART;VALUE=DATE:" + compact_date(day));
-    put_folded(out, "DTEND;VALUE=DATE:" + compact_date(day + 1));
-    put_folded(out, "SUMMARY:" + escape_text("Follow up with " + name));
-    std::string desc = join(e.reasons, "\n");
-    const bool safe = is_safe_profile_url(c.url);
-    if (safe) desc += (desc.empty() ? "" : "\n") + std::string("Profile: ") + c.url;
-    if (!desc.empty()) put_folded(out, "DESCRIPTION:" + escape_text(desc));
-    if (safe) put_folded(out, "URL:" + c.url);
-    out += "TRANSP:TRANSPARENT\r\n";
-    out += "END:VEVENT\r\n";
+    const Day day = calendar_day(s, c, e, today);
+    if (day == kNoDay) continue;  // archived
+    put_event(out, c, e, day, today, owner);
   }
   out += "END:VCALENDAR\r\n";
   return out;
