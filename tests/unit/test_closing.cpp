@@ -58,30 +58,49 @@ TEST_CASE("English closing notes are Closing, questions and requests are not", "
                     "Thanks 1000", "Thanks :Dave"});
 }
 
-TEST_CASE("Spanish and Portuguese closing notes", "[closing]") {
+TEST_CASE("Spanish closing notes", "[closing]") {
   require_closing({"Muchas gracias!", "¡Gracias, Pedro!", "De nada", "Felicidades!", "Vale, perfecto",
                    "Mil gracias por tu ayuda", "Igualmente", "Un saludo", "¡Buen fin de semana!",
                    "Gracias por conectar 😊", "Enhorabuena por el nuevo puesto", "jajaja gracias",
-                   "Obrigada!", "Valeu", "Muito obrigado pela ajuda", "Parabéns!", "De nada, disponha",
-                   "Abraço", "Beleza, combinado", "Tenha um ótimo dia!", "Parabéns pelo novo cargo!",
-                   "kkkk valeu", "Graciasss!", "Obrigadaaa"});
-  require_ordinary({"Gracias, ¿cuándo hablamos?", "Gracias, te envío el documento mañana",
-                    "Buen día", "Gracias de antemano", "Claro", "Obrigado, mas ainda preciso do contrato",
-                    "Bom dia", "Boa noite", "Obrigada, me manda o link"});
+                   "GRACIAS", "Graciasss!", "Muchisimas gracias", "Con mucho gusto"});
+  require_ordinary({"Gracias, ¿cuándo hablamos?", "Gracias, te envío el documento mañana", "Buen día",
+                    "Gracias de antemano", "Claro", "Hola", "Gracias, Pedro Luis Gómez Ruiz"});
 }
 
-TEST_CASE("French, German, Italian and Dutch closing notes", "[closing]") {
+TEST_CASE("Portuguese closing notes", "[closing]") {
+  require_closing({"Obrigada!", "Valeu", "Muito obrigado pela ajuda", "Parabéns!", "Parabens",
+                   "De nada, disponha", "Abraço", "Beleza, combinado", "Tenha um ótimo dia!",
+                   "Parabéns pelo novo cargo!", "kkkk valeu", "Obrigadaaa", "Valeu, abraço!"});
+  require_ordinary({"Obrigado, mas ainda preciso do contrato", "Bom dia", "Boa noite",
+                    "Obrigada, me manda o link", "Oi", "Olá, tudo bem?"});
+}
+
+TEST_CASE("French closing notes", "[closing]") {
   require_closing({"Merci beaucoup", "Merci !", "Avec plaisir", "Félicitations", "felicitations",
-                   "D'accord, merci", "Bonne journée !", "Merci pour l'info", "Je vous en prie",
-                   "Danke dir!", "Vielen Dank", "Gern geschehen", "Herzlichen Glückwunsch", "Alles klar, danke!",
-                   "Liebe Grüße", "Danke, schönes Wochenende!", "Glückwunsch zur neuen Position",
-                   "Grazie mille", "Prego", "Complimenti", "Perfetto, grazie", "Buona giornata!",
-                   "Grazie, ciao!", "Grazie per il messaggio", "Dank je wel", "Bedankt!", "Graag gedaan",
-                   "Gefeliciteerd", "Prima, bedankt", "Fijn weekend!", "Top, dank je"});
-  require_ordinary({"Danke, aber ich brauche noch die Unterlagen", "Merci, je t'envoie le devis demain",
-                    "Merci d'avance", "Grazie, ma manca ancora il contratto", "Bedankt, ik bel je morgen",
-                    "Alvast bedankt", "Ciao", "Salut", "Dag", "Ok, Montag Nachmittag", "Gerne",
-                    "Danke im Voraus", "Grazie in anticipo"});
+                   "D'accord, merci", "D’accord", "Bonne journée !", "Merci pour l'info", "Je vous en prie",
+                   "Merci Jean, à bientôt", "De rien", "Bon week-end"});
+  require_ordinary({"Merci, je t'envoie le devis demain", "Merci d'avance", "Salut", "Bonjour",
+                    "Merci, tu es dispo mardi ?"});
+}
+
+TEST_CASE("German closing notes", "[closing]") {
+  require_closing({"Danke dir!", "Vielen Dank", "Gern geschehen", "Herzlichen Glückwunsch",
+                   "Alles klar, danke!", "Liebe Grüße", "Danke, schönes Wochenende!",
+                   "Glückwunsch zur neuen Position", "Danke schön", "Dankeschön", "VIELEN DANK", "Bis bald"});
+  require_ordinary({"Danke, aber ich brauche noch die Unterlagen", "Ok, Montag Nachmittag", "Gerne",
+                    "Danke im Voraus", "Hallo", "Servus"});
+}
+
+TEST_CASE("Italian closing notes", "[closing]") {
+  require_closing({"Grazie mille", "Prego", "Complimenti", "Perfetto, grazie", "Buona giornata!",
+                   "Grazie, ciao!", "Grazie per il messaggio", "Figurati", "In bocca al lupo"});
+  require_ordinary({"Grazie, ma manca ancora il contratto", "Ciao", "Grazie in anticipo", "Buongiorno"});
+}
+
+TEST_CASE("Dutch closing notes", "[closing]") {
+  require_closing({"Dank je wel", "Bedankt!", "Graag gedaan", "Gefeliciteerd", "Prima, bedankt",
+                   "Fijn weekend!", "Top, dank je", "Dankjewel", "Bedankt voor je hulp", "Tot snel"});
+  require_ordinary({"Bedankt, ik bel je morgen", "Alvast bedankt", "Dag", "Hoi", "Goedemorgen"});
 }
 
 TEST_CASE("A long message, a question or an empty text is Ordinary", "[closing]") {
