@@ -463,8 +463,30 @@ void draw_detail(Session& s) {
       s.touched(c.id);
     }
     ImGui::SameLine();
-    if (cad == 0 && e) muted("days (0: default, now %d days)", e->cadence_days);
+    if (cad == 0 && e) muted("days (0: from the tier, tag or default: now %d, at most %d)", e->cadence_days, e->cadence_max_days);
     else muted("days");
+  }
+  {
+    // The relationship's tier: a cadence band (Settings) for people who are not all alike.
+    const auto& tiers = s.store.settings.tiers;
+    const int tier = u ? u->tier : 0;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Tier");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    const std::string current = tier > 0 && size_t(tier) <= tiers.size() ? tiers[size_t(tier - 1)].name : "None";
+    if (ImGui::BeginCombo("##tier", current.c_str())) {
+      for (int k = 0; k <= int(tiers.size()); ++k) {
+        const std::string item = k == 0 ? std::string("None") : tiers[size_t(k - 1)].name + " (every " +
+                                     std::to_string(tiers[size_t(k - 1)].target_days) + " days, at most " +
+                                     std::to_string(tiers[size_t(k - 1)].max_days) + ")";
+        if (ImGui::Selectable(item.c_str(), k == tier)) {
+          s.store.user_of(c.id).tier = k;
+          s.touched(c.id);
+        }
+      }
+      ImGui::EndCombo();
+    }
   }
 
   // Tags

@@ -1,12 +1,15 @@
-// Follow-ups: today's prioritised queue with reasons and one-click actions.
+// Follow-ups: Today's short, mixed list of actions (a reply owed, a new connection to greet, a
+// moment, a follow-up due, one nudge), then the rest of the queue by kind, with one-click actions.
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 
 #include "core/api.hpp"
 #include "core/dates.hpp"
 #include "core/export.hpp"
 #include "core/session.hpp"
+#include "core/templates.hpp"
 #include "platform/platform.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
@@ -16,12 +19,15 @@ namespace rk::ui {
 
 namespace {
 
+constexpr int kTabToday = 0, kTabAll = kActionCount;  // kinds are tabs 1..kActionCount-1
+
 struct FollowState {
-  std::vector<uint32_t> queue;  // contact indices, highest priority first
   uint64_t revision = ~0ull;
-  size_t shown = 0;             // 0: Settings::queue_size
-  int template_index = 0;
-  size_t due = 0;
+  std::vector<uint32_t> queue;                             // contact indices, in queue order
+  size_t today = 0;                                        // its first `today` entries are Today
+  std::array<std::vector<uint32_t>, kActionCount> by_kind;  // the queue split by kind of action
+  int tab = kTabToday;
+  size_t shown = 0;  // cards shown in a browsing tab (0: Settings::queue_size)
   ContactId copied = kNoContact;
   double copied_at = 0;
 };
@@ -31,73 +37,55 @@ void refresh(Session& s) {
   if (g.revision == s.revision) return;
   g.revision = s.revision;
   g.queue = s.queue();
-  g.due = 0;
-  for (uint32_t i : g.queue)
-    if (s.evals[i].next_follow_up != kNoDay && s.evals[i].next_follow_up <= s.today) g.due++;
+  g.today = s.today_count();
+  for (auto& k : g.by_kind) k.clear();
+  for (uint32_t i : g.queue) g.by_kind[size_t(s.evals[i].action)].push_back(i);
 }
 
-void card(Session& s, uint32_t i, float width) {
-  const Contact& c = s.store.contacts[i];
-  const Evaluation& e = s.evals[i];
-  ImGui::PushID(int(c.id));
-  bool open = state().selected == c.id;
-  if (open) ImGui::PushStyleColor(ImGuiCol_Border, accent_color());
-  ImGui::BeginChild("card", ImVec2(width, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
-  // Name (click: details) and status.
-  ImGui::PushFont(font_bold());
-  std::string name = c.name().empty() ? "(no name)" : c.name();
-  ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(0, 0, 0, 0));
-  (void)width;
-  ImVec2 ns = ImGui::CalcTextSize(display_text(name));
-  float room = ImGui::GetContentRegionAvail().x;
-  if (ImGui::Selectable(display_text(name), open, 0, ImVec2(std::min(ns.x, room), 0))) state().selected = c.id;
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the details: timeline, notes, tags");
-  float badge_w = ImGui::CalcTextSize(status_label(e.status)).x + 14;
-  if (ImGui::GetItemRectMax().x + badge_w + 16 < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
-  status_badge(e.status);
-  std::string hl = headline(c);
-  if (!hl.empty()) muted("%s", hl.c_str());
-  // Why now.
-  const std::vector<std::string>& reasons = s.reasons(i);
-  size_t nreasons = std::min<size_t>(reasons.size(), compact() ? 2 : 3);
-  for (size_t k = 0; k < nreasons; ++k) {
-    ImGui::Bullet();
-    ImGui::TextWrapped("%s", display_text(reasons[k]));
+// What the card asks for, in a word or two (the kind of action).
+const char* kind_chip(Action a) {
+  switch (a) {
+    case Action::Reply: return "Reply owed";
+    case Action::Greet: return "Say hello";
+    case Action::Moment: return "A moment";
+    case Action::FollowUp: return "Follow-up due";
+    case Action::Nudge: return "Nudge";
+    case Action::None: break;
   }
-  if (e.next_follow_up != kNoDay) {
-    bool due = e.next_follow_up <= s.today;
-    ImGui::PushStyleColor(ImGuiCol_Text, due ? warning_color() : muted_text_color());
-    ImGui::Text("%s %s", due ? "Due" : "Follow up", relative_day(e.next_follow_up, s.today).c_str());
-    ImGui::PopStyleColor();
-    if (e.last_interaction != kNoDay) {
-      ImGui::SameLine();
-      ImGui::TextDisabled("- last contact %s", relative_day(e.last_interaction, s.today).c_str());
-    }
-  }
-  // Actions.
-  profile_button(c, compact() ? "Profile" : "Open profile");
-  const auto& templates = effective_templates(s.store.settings);
-  const char* copy_label = compact() ? "Copy message" : "Copy message";
-  same_line_if_fits(button_width(copy_label));
-  if (ImGui::Button(copy_label) && !templates.empty()) {
-    size_t t = size_t(std::clamp(g.template_index, 0, int(templates.size()) - 1));
-    platform::copy_to_clipboard(fill_template(templates[t].body, c));
+  return "";
+}
+
+void copy_button(Session& s, const Contact& c, Action a) {
+  const Template* t = template_for(s.store.settings, a);
+  if (!t) return;
+  same_line_if_fits(button_width("Copy message"));
+  if (ImGui::Button("Copy message")) {
+    platform::copy_to_clipboard(fill_template(t->body, c));
     g.copied = c.id;
     g.copied_at = platform::now_ms();
   }
-  if (ImGui::IsItemHovered() && !templates.empty()) {
-    size_t t = size_t(std::clamp(g.template_index, 0, int(templates.size()) - 1));
+  if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-    ImGui::TextDisabled("Copies \"%s\" to the clipboard:", templates[t].name.c_str());
-    ImGui::TextUnformatted(fill_template(templates[t].body, c).c_str());
+    ImGui::TextDisabled("Copies \"%s\" to the clipboard (edit templates in Settings):", t->name.c_str());
+    ImGui::TextUnformatted(fill_template(t->body, c).c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
+}
+
+void actions(Session& s, const Contact& c, Action a) {
+  profile_button(c, compact() ? "Profile" : "Open profile");
+  copy_button(s, c, a);
   same_line_if_fits(button_width("Done"));
-  contacted_button(s, c, "Done", "Mark as contacted today");
+  contacted_button(s, c, "Done", "You got in touch today: logged, and the next action comes up");
+  same_line_if_fits(button_width("Not now"));
+  if (ImGui::Button("Not now")) {
+    remember_for_undo(s, c.id, "Skipped " + c.name() + " for today.");
+    s.store.user_of(c.id).snoozed_until = s.today + 1;
+    s.touched(c.id);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Skip for today: back in the queue tomorrow");
   same_line_if_fits(button_width("Snooze"));
   snooze_button(s, c.id);
   same_line_if_fits(button_width("Archive"));
@@ -112,9 +100,108 @@ void card(Session& s, uint32_t i, float width) {
     ImGui::TextUnformatted("Copied");
     ImGui::PopStyleColor();
   }
+}
+
+void card(Session& s, uint32_t i, float width) {
+  const Contact& c = s.store.contacts[i];
+  const Evaluation& e = s.evals[i];
+  ImGui::PushID(int(c.id));
+  const bool open = state().selected == c.id;
+  if (open) ImGui::PushStyleColor(ImGuiCol_Border, accent_color());
+  ImGui::BeginChild("card", ImVec2(width, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
+  ImGui::PushStyleColor(ImGuiCol_Text, accent_color());
+  ImGui::TextUnformatted(kind_chip(e.action));
+  ImGui::PopStyleColor();
+  // Name (click: details) and status.
+  ImGui::PushFont(font_bold());
+  const std::string name = c.name().empty() ? "(no name)" : c.name();
+  ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(0, 0, 0, 0));
+  const ImVec2 ns = ImGui::CalcTextSize(display_text(name));
+  if (ImGui::Selectable(display_text(name), open, 0, ImVec2(std::min(ns.x, ImGui::GetContentRegionAvail().x), 0)))
+    state().selected = c.id;
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the details: timeline, notes, tags");
+  const float badge_w = ImGui::CalcTextSize(status_label(e.status)).x + 14;
+  if (ImGui::GetItemRectMax().x + badge_w + 16 < ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+    ImGui::SameLine();
+  status_badge(e.status);
+  const std::string hl = headline(c);
+  if (!hl.empty()) muted("%s", hl.c_str());
+  // Why now: the queue's reason first, then the status, then a moment.
+  const std::vector<std::string>& reasons = s.reasons(i);
+  std::vector<const std::string*> shown;
+  if (reasons.size() > 1) shown.push_back(&reasons[1]);
+  if (!reasons.empty()) shown.push_back(&reasons[0]);
+  for (size_t k = 2; k + 1 < reasons.size() && shown.size() < (compact() ? 2u : 3u); ++k) shown.push_back(&reasons[k]);
+  for (const std::string* r : shown) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", display_text(*r));
+  }
+  actions(s, c, e.action);
   ImGui::EndChild();
   if (open) ImGui::PopStyleColor();
   ImGui::PopID();
+}
+
+void cards(Session& s, const std::vector<uint32_t>& rows, size_t n) {
+  ImGui::BeginChild("queue", ImVec2(0, 0), ImGuiChildFlags_None);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const int cols = compact() ? 1 : std::clamp(int(avail / (ImGui::GetFontSize() * 26)), 1, 3);
+  n = std::min(n, rows.size());
+  if (cols == 1) {
+    for (size_t k = 0; k < n; ++k) card(s, rows[k], -1);
+  } else if (ImGui::BeginTable("cards", cols, ImGuiTableFlags_SizingStretchSame)) {
+    for (size_t k = 0; k < n; ++k) {
+      ImGui::TableNextColumn();
+      card(s, rows[k], -1);
+    }
+    ImGui::EndTable();
+  }
+  if (n < rows.size() && g.tab != kTabToday) {
+    const size_t page = size_t(std::max(1, s.store.settings.queue_size));
+    ImGui::Spacing();
+    const std::string more = "Show " + std::to_string(std::min(page, rows.size() - n)) + " more (" +
+                             std::to_string(rows.size() - n) + " left)";
+    if (ImGui::Button(more.c_str())) g.shown += page;
+  }
+  ImGui::Dummy(ImVec2(0, 8));
+  ImGui::EndChild();
+}
+
+void calendar_button(Session& s) {
+  same_line_if_fits(button_width("Add to calendar (.ics)"));
+  if (ImGui::Button("Add to calendar (.ics)")) {
+    const std::vector<uint32_t> rows = calendar_rows(s.store, s.evals, g.queue, s.today);
+    // The events' descriptions are the reasons: evaluations with them, for the rows exported.
+    std::vector<Evaluation> evals = s.evals;
+    for (uint32_t r : rows) evals[r].reasons = s.reasons(r);
+    platform::download("rekindle-follow-ups.ics", "text/calendar;charset=utf-8", followups_ics(s.store, evals, rows, s.today));
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Downloads every follow-up as a calendar event on its own day, with a reminder at 9:00:\n"
+                      "open the file with your calendar app so reminders reach you when Rekindle is closed.\n"
+                      "Importing a newer file updates the events instead of duplicating them.");
+}
+
+// The tabs: Today, each kind with its count, everything.
+void tabs(Session& s) {
+  if (!ImGui::BeginTabBar("kinds", ImGuiTabBarFlags_FittingPolicyScroll)) return;
+  auto tab = [&](int id, const char* label, size_t count) {
+    const std::string text = std::string(label) + " (" + std::to_string(count) + ")###tab" + std::to_string(id);
+    ImGuiTabItemFlags flags = 0;
+    if (ImGui::BeginTabItem(text.c_str(), nullptr, flags)) {
+      if (g.tab != id) g.shown = 0;
+      g.tab = id;
+      ImGui::EndTabItem();
+    }
+  };
+  tab(kTabToday, "Today", g.today);
+  for (int k = 1; k < kActionCount; ++k)
+    if (!g.by_kind[size_t(k)].empty()) tab(k, action_label(Action(k)), g.by_kind[size_t(k)].size());
+  tab(kTabAll, "All", g.queue.size());
+  ImGui::EndTabBar();
+  (void)s;
 }
 
 }  // namespace
@@ -127,84 +214,37 @@ void draw_followups(Session& s) {
     return;
   }
   refresh(s);
-  const Settings& st = s.store.settings;
-  size_t page = size_t(std::max(1, st.queue_size));
-  if (g.shown == 0 || g.shown < page) g.shown = page;
-
   if (g.queue.empty()) {
     if (empty_state("All caught up",
-                    "Nobody needs a follow-up right now: everyone is either active, snoozed, archived or not due yet. "
-                    "Browse Contacts to plan ahead, or lower the cadence in Settings.",
+                    "Nobody needs a follow-up right now: no reply is owed, no new connection waits for a hello, and "
+                    "everyone you keep in touch with is within their cadence. Browse Contacts to plan ahead.",
                     "Browse contacts"))
       state().view = View::Contacts;
     return;
   }
-  ImGui::SameLine();
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetFontSize() * 0.45f);
-  if (compact()) muted("%zu to do", g.queue.size());
-  else muted("%zu people worth reaching out to, %zu due now. Most important first.", g.queue.size(), g.due);
-
-  // Template picker and calendar export.
-  const auto& templates = effective_templates(st);
-  if (!templates.empty()) {
-    g.template_index = std::clamp(g.template_index, 0, int(templates.size()) - 1);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Message");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x - 4, ImGui::GetFontSize() * 14));
-    if (ImGui::BeginCombo("##template", templates[size_t(g.template_index)].name.c_str())) {
-      for (int k = 0; k < int(templates.size()); ++k) {
-        if (ImGui::Selectable(templates[size_t(k)].name.c_str(), k == g.template_index)) g.template_index = k;
-        if (ImGui::IsItemHovered()) {
-          ImGui::BeginTooltip();
-          ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-          ImGui::TextUnformatted(templates[size_t(k)].body.c_str());
-          ImGui::PopTextWrapPos();
-          ImGui::EndTooltip();
-        }
-      }
-      ImGui::Separator();
-      if (ImGui::Selectable("Edit templates in Settings...")) state().view = View::Settings;
-      ImGui::EndCombo();
-    }
+  calendar_button(s);
+  tabs(s);
+  if (g.tab > kTabToday && g.tab < kTabAll && g.by_kind[size_t(g.tab)].empty()) g.tab = kTabToday;
+  const size_t page = size_t(std::max(1, s.store.settings.queue_size));
+  if (g.shown < page) g.shown = page;
+  if (g.tab == kTabToday) {
+    muted(compact() ? "%zu actions for today. Done, Not now or Snooze brings up the next."
+                    : "%zu actions for today, a mix of what matters most. Done, Not now or Snooze brings up the next; "
+                      "the other tabs hold the rest.",
+          g.today);
+  } else if (g.tab == kTabAll) {
+    muted("Everything worth doing, in the order Today draws from.");
+  } else {
+    muted("%s, most worthwhile first.", action_label(Action(g.tab)));
   }
-  same_line_if_fits(button_width("Add to calendar (.ics)"));
-  if (ImGui::Button("Add to calendar (.ics)")) {
-    std::vector<uint32_t> rows(g.queue.begin(), g.queue.begin() + long(std::min(g.queue.size(), g.shown)));
-    // The events' descriptions are the reasons: evaluations with them, for the rows exported.
-    std::vector<Evaluation> evals = s.evals;
-    for (uint32_t r : rows) evals[r].reasons = s.reasons(r);
-    std::string ics = followups_ics(s.store, evals, rows, s.today);
-    platform::download("rekindle-follow-ups.ics", "text/calendar;charset=utf-8", ics);
-  }
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Downloads the follow-ups shown as calendar events: open the file with your calendar app\n"
-                      "so reminders reach you even when Rekindle is closed.");
   undo_toast(s);
   ImGui::Spacing();
-
-  ImGui::BeginChild("queue", ImVec2(0, 0), ImGuiChildFlags_None);
-  const float avail = ImGui::GetContentRegionAvail().x;
-  const float min_card = ImGui::GetFontSize() * 26;
-  int cols = compact() ? 1 : std::clamp(int(avail / min_card), 1, 3);
-  size_t n = std::min(g.queue.size(), g.shown);
-  if (cols == 1) {
-    for (size_t k = 0; k < n; ++k) card(s, g.queue[k], -1);
-  } else if (ImGui::BeginTable("cards", cols, ImGuiTableFlags_SizingStretchSame)) {
-    for (size_t k = 0; k < n; ++k) {
-      ImGui::TableNextColumn();
-      card(s, g.queue[k], -1);
-    }
-    ImGui::EndTable();
+  if (g.tab == kTabToday) {
+    const std::vector<uint32_t> today(g.queue.begin(), g.queue.begin() + long(g.today));
+    cards(s, today, today.size());
+  } else {
+    cards(s, g.tab == kTabAll ? g.queue : g.by_kind[size_t(g.tab)], g.shown);
   }
-  if (n < g.queue.size()) {
-    ImGui::Spacing();
-    std::string more = "Show " + std::to_string(std::min(page, g.queue.size() - n)) + " more (" +
-                       std::to_string(g.queue.size() - n) + " left)";
-    if (ImGui::Button(more.c_str())) g.shown += page;
-  }
-  ImGui::Dummy(ImVec2(0, 8));
-  ImGui::EndChild();
 }
 
 }  // namespace rk::ui

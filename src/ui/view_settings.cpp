@@ -10,6 +10,7 @@
 #include "core/dates.hpp"
 #include "core/serialize.hpp"
 #include "core/session.hpp"
+#include "core/templates.hpp"
 #include "core/text.hpp"
 #include "platform/platform.hpp"
 #include "ui/fonts.hpp"
@@ -79,26 +80,85 @@ void appearance(Session& s) {
   if (!fs.empty()) muted("%s", fs.c_str());
 }
 
+// A labelled whole-number field; true when it changed (already clamped into [lo, hi]).
+bool int_setting(const char* text, const char* id, int& value, int lo, int hi, int step, const char* help) {
+  label(text, ImGui::GetFontSize() * 13);
+  int v = value;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  const bool changed = ImGui::InputInt(id, &v, step, step * 4) && std::clamp(v, lo, hi) != value;
+  if (changed) value = std::clamp(v, lo, hi);
+  help_marker(help);
+  return changed;
+}
+
+void tiers(Session& s) {
+  Settings& st = s.store.settings;
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Tiers");
+  help_marker("Put a contact in a tier (in its details) to give it a cadence band: past the target it is due "
+              "for a follow-up; past the maximum it is overdue and ranks higher. A contact's own cadence wins "
+              "over its tier, and the tier over a tag's cadence.");
+  if (!ImGui::BeginTable("tiers", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) return;
+  ImGui::TableSetupColumn("Name");
+  ImGui::TableSetupColumn("Target (days)");
+  ImGui::TableSetupColumn("Maximum (days)");
+  ImGui::TableHeadersRow();
+  for (size_t k = 0; k < st.tiers.size(); ++k) {
+    Tier& t = st.tiers[k];
+    ImGui::PushID(int(k));
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::InputText("##name", &t.name)) s.settings_changed();
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    int target = t.target_days, max = t.max_days;
+    if (ImGui::InputInt("##target", &target, 7, 30)) {
+      t.target_days = std::clamp(target, 1, 3650);
+      t.max_days = std::max(t.max_days, t.target_days);
+      s.settings_changed();
+    }
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    if (ImGui::InputInt("##max", &max, 7, 30)) {
+      t.max_days = std::clamp(max, t.target_days, 3650);
+      s.settings_changed();
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+  if (ImGui::SmallButton("Restore the default tiers")) {
+    st.tiers = default_tiers();
+    s.settings_changed();
+  }
+}
+
 void follow_ups(Session& s) {
   Settings& st = s.store.settings;
-  const float lw = ImGui::GetFontSize() * 13;
-  label("Default cadence (days)", lw);
-  int cad = st.default_cadence_days;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  if (ImGui::InputInt("##defcad", &cad, 7, 30)) {
-    st.default_cadence_days = std::clamp(cad, 1, 3650);
-    s.settings_changed();
-  }
-  help_marker("How often to be in touch with someone, unless a tag or the contact itself says otherwise. "
-              "The next follow-up is the last interaction plus the cadence.");
-  label("Queue size", lw);
-  int q = st.queue_size;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  if (ImGui::InputInt("##queue", &q, 5, 25)) {
-    st.queue_size = std::clamp(q, 5, 500);
-    s.settings_changed();
-  }
-  help_marker("How many follow-ups the Follow-ups view shows at once (\"Show more\" reveals the next ones).");
+  bool changed = false;
+  changed |= int_setting("Actions in Today", "##today", st.today_size, 3, 50, 1,
+                         "How many actions Follow-ups shows for today. The kinds (replies owed, new connections, "
+                         "moments, follow-ups due, one nudge) take turns, so no kind fills the list.");
+  changed |= int_setting("Reply window (days)", "##replywin", st.reply_window_days, 7, 365, 7,
+                         "They wrote last within this many days: awaiting your reply. An older unanswered message "
+                         "is history (the relationship is fading), not a reply owed today.");
+  changed |= int_setting("Greeting window (days)", "##greetwin", st.greeting_window_days, 7, 180, 7,
+                         "A connection made within this many days with no message either way is suggested as "
+                         "someone to greet (three times as long if their invitation had a personal note).");
+  changed |= int_setting("Nudges before giving up", "##nudges", st.nudge_limit, 0, 5, 1,
+                         "Your message went unanswered: Rekindle suggests a nudge after a week, and stops after "
+                         "this many unanswered nudges.");
+  changed |= int_setting("Default cadence (days)", "##defcad", st.default_cadence_days, 1, 3650, 7,
+                         "How often to be in touch with someone, unless a tier, a tag or the contact itself says "
+                         "otherwise. The next follow-up is the last interaction plus the cadence.");
+  changed |= int_setting("Default maximum (days)", "##defmax", st.default_cadence_max_days, 1, 3650, 7,
+                         "Past the cadence a contact is due; past this maximum it is overdue and ranks higher.");
+  st.default_cadence_max_days = std::max(st.default_cadence_max_days, st.default_cadence_days);
+  changed |= int_setting("Cards per page", "##queue", st.queue_size, 5, 500, 5,
+                         "When browsing a kind of action or the whole queue, how many cards show at once "
+                         "(\"Show more\" reveals the next ones).");
+  if (changed) s.settings_changed();
+  tiers(s);
 
   ImGui::Spacing();
   ImGui::TextUnformatted("Cadence per tag");
@@ -172,6 +232,22 @@ void weights(Session& s) {
   }
 }
 
+// Which kind of action a template is for (the card of that kind copies it).
+void template_kind(Session& s, Template& t) {
+  Action a = Action::None;
+  parse_action(t.kind, a);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  if (ImGui::BeginCombo("##kind", a == Action::None ? "For any card" : action_label(a))) {
+    for (int k = 0; k < kActionCount; ++k) {
+      if (ImGui::Selectable(k == 0 ? "For any card" : action_label(Action(k)), int(a) == k)) {
+        t.kind = action_name(Action(k));
+        s.settings_changed();
+      }
+    }
+    ImGui::EndCombo();
+  }
+}
+
 void templates(Session& s) {
   Settings& st = s.store.settings;
   if (st.templates.empty()) {
@@ -179,7 +255,8 @@ void templates(Session& s) {
     st.templates = default_templates();
     s.settings_changed();
   }
-  muted("Follow-ups copies one of these to your clipboard, filled in for the person. Placeholders: "
+  muted("Each follow-up card copies the template written for its kind of action (a reply owed, a new "
+        "connection, a moment, a follow-up, a nudge), filled in for the person. Placeholders: "
         "{first_name} {last_name} {name} {company} {position}");
   int remove = -1;
   for (size_t k = 0; k < st.templates.size(); ++k) {
@@ -189,6 +266,7 @@ void templates(Session& s) {
     if (ImGui::InputTextWithHint("##name", "template name", &t.name)) s.settings_changed();
     ImGui::SameLine();
     if (ImGui::Button("Delete")) remove = int(k);
+    template_kind(s, t);
     if (ImGui::InputTextMultiline("##body", &t.body, ImVec2(-1, ImGui::GetTextLineHeight() * 4.2f)))
       s.settings_changed();
     ImGui::Spacing();
@@ -196,11 +274,11 @@ void templates(Session& s) {
   }
   if (remove >= 0) {
     st.templates.erase(st.templates.begin() + remove);
-    if (st.templates.empty()) st.templates.push_back({"Hello", "Hi {first_name}, "});
+    if (st.templates.empty()) st.templates.push_back({"Hello", "Hi {first_name}, ", ""});
     s.settings_changed();
   }
   if (ImGui::Button("Add a template")) {
-    st.templates.push_back({"New template", "Hi {first_name}, "});
+    st.templates.push_back({"New template", "Hi {first_name}, ", ""});
     s.settings_changed();
   }
   ImGui::SameLine();

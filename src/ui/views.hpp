@@ -76,9 +76,6 @@ void snooze_button(Session& s, ContactId id, const char* label = "Snooze");
 void remember_for_undo(Session& s, ContactId id, const std::string& what);
 void undo_toast(Session& s);  // draws the "Marked ... - Undo" bar when there is something to undo
 
-// Message templates: the user's, or good defaults when there are none yet.
-const std::vector<Template>& effective_templates(const Settings& st);
-std::vector<Template> default_templates();
 
 // A date field "YYYY-MM-DD"; true when a valid date (or an empty field: kNoDay) was entered.
 bool date_field(const char* id, Day& value, float width);

@@ -284,23 +284,4 @@ void snooze_button(Session& s, ContactId id, const char* label) {
   ImGui::PopID();
 }
 
-std::vector<Template> default_templates() {
-  return {
-      {"Catch up",
-       "Hi {first_name}, it's been a while! I was just thinking about you. How are things at {company}? "
-       "Would be great to catch up over a quick call in the next couple of weeks."},
-      {"Congrats on the new role",
-       "Hi {first_name}, congratulations on your role as {position} at {company}! "
-       "I'd love to hear how it's going."},
-      {"Thanks for connecting",
-       "Hi {first_name}, thanks again for connecting. I'd love to learn more about what you're working on at "
-       "{company}. Are you open to a short chat sometime?"},
-  };
-}
-
-const std::vector<Template>& effective_templates(const Settings& st) {
-  static const std::vector<Template> defaults = default_templates();
-  return st.templates.empty() ? defaults : st.templates;
-}
-
 }  // namespace rk::ui
