@@ -2,6 +2,12 @@
 //
 //   gen_export --size S|M|L|XL|tiny --seed N --out DIR [--zip] [--zip-subdir] [--level 0-9]
 //              [--format 2024|2022|2018] [--today YYYY-MM-DD] [--connections N --messages N]
+//              [--profile classic|realistic]
+//
+// --profile realistic shapes the network like real exports (most threads years old, closing
+// notes and LinkedIn's system rows as the other person's last message, a few new silent
+// connections, strong ties fading; see gen_realistic.hpp) and adds its counts to the manifest.
+// The default, classic, keeps the distributions the benchmarks and tests were written for.
 //
 // Without --zip the CSV files go into DIR; with --zip DIR gets one
 // Basic_LinkedInDataExport_MM-DD-YYYY.zip instead. DIR always gets manifest.json with the counts
@@ -20,7 +26,10 @@ int usage(const char* msg) {
   if (msg) std::fprintf(stderr, "gen_export: %s\n", msg);
   std::fprintf(stderr,
                "usage: gen_export --size tiny|S|M|L|XL --seed N --out DIR [--zip] [--zip-subdir] [--level 0-9]\n"
-               "                  [--format 2024|2022|2018] [--today YYYY-MM-DD] [--connections N] [--messages N]\n");
+               "                  [--format 2024|2022|2018] [--today YYYY-MM-DD] [--connections N] [--messages N]\n"
+               "                  [--profile classic|realistic]\n"
+               "  --profile realistic: threads, last messages and new connections shaped like real exports\n"
+               "                       (counts in manifest.json under \"realistic\"); classic is the default\n");
   return 2;
 }
 
@@ -73,6 +82,10 @@ int main(int argc, char** argv) {
       const char* v = value();
       if (!v) return usage("--messages needs a number");
       messages = std::atol(v);
+    } else if (a == "--profile") {
+      const char* v = value();
+      if (!v || !rkgen::valid_profile(v)) return usage("--profile must be classic or realistic");
+      o.profile = v;
     } else if (a == "-h" || a == "--help") {
       return usage(nullptr);
     } else {

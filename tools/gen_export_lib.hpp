@@ -17,6 +17,11 @@
 //    (not a connection), with and without a note; endorsements and recommendations both ways;
 //    Profile.csv; Positions.csv and Skills.csv (unused by the importer).
 // A Manifest tells the counts an import should find.
+//
+// That is the "classic" profile (Options::profile), whose bytes benchmarks and tests depend on.
+// The "realistic" profile (gen_realistic.hpp) replaces the connections' 1:1 threads, connection
+// dates and invitations with distributions measured on real exports, and adds their counts to
+// the manifest; everything else is shared.
 #pragma once
 
 #include <zip.h>
@@ -322,13 +327,37 @@ struct Options {
   int format = 2024;  // 2024, 2022 or 2018
   int32_t today = days_from_civil(2026, 11, 25);
   bool zip_subdir = false;  // in a zip: the unused files go in a sub-folder
+  // "classic" (our own distributions; benchmarks and tests depend on its bytes) or "realistic"
+  // (calibrated on real exports: see gen_realistic.hpp).
+  std::string profile = "classic";
 };
+inline bool valid_profile(const std::string& p) { return p == "classic" || p == "realistic"; }
 
 enum State : uint8_t { kSilent = 0, kActive, kFading, kAwaiting, kUnanswered, kStateCount };
 static const char* const kStateNames[] = {"silent", "active", "fading", "awaiting_reply", "unanswered"};
 
+// What the realistic profile wrote, as an import of the 2024 or 2022 format finds it. One-to-one
+// conversations: outside spam, one other participant with a profile URL (connections' threads,
+// InMails, sponsored messages; not "LinkedIn Member"). Ages are days from the last message's day
+// (UTC) to `today`; "within 30 days" is an age of 30 or less.
+struct RealisticCounts {
+  size_t one_to_one = 0;
+  size_t last_by_them = 0;             // the other person's message (or a system row in their name) is the last
+  size_t last_by_them_within_30d = 0;  // ... and at most 30 days old
+  size_t last_by_them_short = 0;       // ... and of 40 characters (code points) or less
+  size_t closing_last = 0;             // ... and a closing note (rkgen::is_closing_note)
+  size_t system_last = 0;              // ... and a system row (rkgen::is_system_row)
+  size_t fresh_awaiting = 0;           // ... within 30 days, neither a closing note nor a system row
+  size_t owner_last_within_30d = 0;    // the owner wrote last, at most 30 days ago
+  size_t new_silent_connections_30d = 0;  // connected within 30 days, no one-to-one conversation
+  size_t new_invited_with_note = 0;    // ... of whom invited the owner with a personal note
+  size_t strong_fading = 0;            // connections' threads: 20+ messages, 5+ each way, last 120-548 days ago
+  int32_t last_by_them_median_age_days = 0;  // the lower median of the last_by_them ages
+};
+
 struct Manifest {
   std::string size;
+  std::string profile = "classic";
   uint64_t seed = 0;
   int format = 2024;
   int32_t today = 0;
@@ -343,7 +372,8 @@ struct Manifest {
   // invited the owner. (Pending outgoing invitations and spam senders are not counted.)
   size_t contacts = 0;
   size_t linkedin_member_messages = 0;
-  size_t states[kStateCount] = {};
+  size_t states[kStateCount] = {};  // realistic profile: by who wrote last (closing notes count as theirs)
+  RealisticCounts realistic;  // realistic profile only
   std::vector<std::string> files;
 
   size_t endorsements() const { return endorsements_received + endorsements_given; }
@@ -358,6 +388,7 @@ struct Manifest {
     std::snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
     j += "  \"generator\": \"gen_export\",\n  \"size\": \"" + size + "\",\n  \"seed\": " + std::to_string(seed) +
          ",\n  \"format\": " + std::to_string(format) + ",\n  \"today\": \"" + day + "\",\n";
+    if (profile != "classic") j += "  \"profile\": \"" + profile + "\",\n";  // classic bytes unchanged
     num("connections", connections);
     num("deleted_connections", deleted_connections);
     num("messages", messages);
@@ -379,10 +410,33 @@ struct Manifest {
     j += "  \"states\": {";
     for (int s = 0; s < kStateCount; ++s)
       j += std::string(s ? ", " : "") + "\"" + kStateNames[s] + "\": " + std::to_string(states[s]);
-    j += "},\n  \"files\": [";
+    j += "},\n";
+    if (profile == "realistic") j += realistic_json();
+    j += "  \"files\": [";
     for (size_t i = 0; i < files.size(); ++i) j += std::string(i ? ", " : "") + "\"" + files[i] + "\"";
     j += "]\n}\n";
     return j;
+  }
+
+  std::string realistic_json() const {
+    const RealisticCounts& r = realistic;
+    const std::pair<const char*, size_t> kv[] = {
+        {"one_to_one", r.one_to_one},
+        {"last_by_them", r.last_by_them},
+        {"last_by_them_within_30d", r.last_by_them_within_30d},
+        {"last_by_them_short", r.last_by_them_short},
+        {"closing_last", r.closing_last},
+        {"system_last", r.system_last},
+        {"fresh_awaiting", r.fresh_awaiting},
+        {"owner_last_within_30d", r.owner_last_within_30d},
+        {"new_silent_connections_30d", r.new_silent_connections_30d},
+        {"new_invited_with_note", r.new_invited_with_note},
+        {"strong_fading", r.strong_fading},
+        {"last_by_them_median_age_days", size_t(r.last_by_them_median_age_days)}};
+    std::string j = "  \"realistic\": {";
+    for (size_t i = 0; i < sizeof kv / sizeof kv[0]; ++i)
+      j += std::string(i ? ", " : "") + "\"" + kv[i].first + "\": " + std::to_string(kv[i].second);
+    return j + "},\n";
   }
 };
 
@@ -563,6 +617,7 @@ struct Person {
   int32_t connected_on = 0;
   bool connected = false;
   uint8_t state = kSilent;
+  uint8_t plan = 0;  // realistic profile: what happens with this connection (gen_realistic.hpp)
   bool unique_name = false;
   bool used = false;  // messaged / invited (for non-connections: makes them a contact)
   std::string url() const { return "https://www.linkedin.com/in/" + slug; }
@@ -584,6 +639,19 @@ struct Conv {
   int64_t span = 0;         // seconds from first to last
   std::string title;
   std::string folder = "INBOX";
+  uint8_t plan = 0, ending = 0;  // realistic profile (gen_realistic.hpp)
+};
+
+struct Inv {
+  int person;
+  bool incoming;
+  int64_t time;
+  std::string note;
+};
+
+struct Msg {
+  int64_t time;
+  int sender;  // -1 owner, -2 LinkedIn Member, else person index
 };
 
 inline void replace_all(std::string& s, std::string_view from, std::string_view to) {
@@ -621,20 +689,38 @@ inline std::string conversation_id(Rng& r) {
   return "2-" + base64(u + tail);
 }
 
+}  // namespace detail
+}  // namespace rkgen
+
+#include "gen_realistic.hpp"  // the realistic profile, on the records above
+
+namespace rkgen {
+namespace detail {
+
 class Generator {
  public:
-  Generator(const Options& o, Sink& sink) : o_(o), sink_(sink), rng_(o.seed ^ 0x5EEDull) {}
+  Generator(const Options& o, Sink& sink)
+      : o_(o), sink_(sink), rng_(o.seed ^ 0x5EEDull), realistic_(o.profile == "realistic"),
+        real_(o, owner_, people_, convs_, invitations_) {}
 
   bool run(Manifest& m) {
     m = Manifest();
     m.size = o_.size, m.seed = o_.seed, m.format = o_.format, m.today = o_.today;
+    m.profile = realistic_ ? "realistic" : "classic";
     today_t_ = int64_t(o_.today) * 86400;
     make_owner();
     make_connections();
+    if (realistic_) real_.assign_plans();
     plan_conversations();
-    plan_invitations();
+    if (realistic_) {
+      Rng r(mix(o_.seed, 4));
+      real_.plan_invitations(r, [this](Rng& rr) { return new_outsider(rr); });
+    } else {
+      plan_invitations();
+    }
     bool ok = write_connections(m) && write_messages(m) && write_invitations(m) && write_endorsements(m) &&
               write_recommendations(m) && write_profile(m) && write_unused(m);
+    if (realistic_) real_.finish(m);
     m.connections = size_t(o_.connections);
     for (const Person& p : people_)
       if (p.connected) m.states[p.state]++;
@@ -656,13 +742,9 @@ class Generator {
   std::vector<Conv> convs_;
   std::unordered_set<std::string> slugs_;
   std::unordered_map<std::string, int> name_count_;
-  struct Inv {
-    int person;
-    bool incoming;
-    int64_t time;
-    std::string note;
-  };
   std::vector<Inv> invitations_;
+  const bool realistic_;
+  Realistic real_;
 
   const char* eol() const { return o_.format == 2018 ? "\r\n" : "\n"; }
 
@@ -831,6 +913,16 @@ class Generator {
       }
     }
 
+    if (realistic_) real_.plan_threads(r, budget);
+    else plan_one_to_one_classic(r, budget);
+    // Shuffle conversation order (Fisher-Yates) so kinds are interleaved like a real export.
+    for (size_t i = convs_.size(); i > 1; --i) std::swap(convs_[i - 1], convs_[r.below(i)]);
+  }
+
+  // The classic profile's 1:1 conversations (one per connection that is not silent) and the
+  // connection dates, within `budget` messages.
+  void plan_one_to_one_classic(Rng& r, int budget) {
+    const int n = o_.connections;
     // 1:1 conversations for every connection that is not silent.
     static const int kMin[kStateCount] = {0, 4, 3, 1, 1};
     static const double kWeight[kStateCount] = {0, 5, 3, 1.5, 1};
@@ -899,8 +991,6 @@ class Generator {
         p.connected_on = o_.today - 1 - int32_t(x * x * 365 * 15);
       }
     }
-    // Shuffle conversation order (Fisher-Yates) so kinds are interleaved like a real export.
-    for (size_t i = convs_.size(); i > 1; --i) std::swap(convs_[i - 1], convs_[r.below(i)]);
   }
 
   void plan_invitations() {
@@ -1085,10 +1175,6 @@ class Generator {
     member.first = "LinkedIn Member";
     std::set<std::string> counterparts_2018;
     const std::string owner_url = owner_.url(), owner_name = owner_.name();
-    struct Msg {
-      int64_t time;
-      int sender;  // -1 owner, -2 LinkedIn Member, else person index
-    };
     std::vector<Msg> msgs;
     std::string names, urls;
     for (size_t ci = 0; ci < convs_.size(); ++ci) {
@@ -1114,7 +1200,8 @@ class Generator {
           default: msgs[k].sender = r.chance(0.5) ? -1 : other;
         }
       }
-      if (c.kind == kOneToOne) {
+      if (c.kind == kOneToOne && realistic_) real_.shape(r, c, msgs);
+      else if (c.kind == kOneToOne) {
         // Shape the thread so its state is the one the scoring rules give (see docs/SCORING.md):
         // awaiting = they wrote last; unanswered = only the owner wrote; active and fading = both
         // wrote and the owner wrote last (recently for active, long ago for fading).
@@ -1131,6 +1218,7 @@ class Generator {
       else m.conversations++;
       if (c.kind == kGroup) m.group_conversations++;
 
+      std::string last_content;  // for the realistic profile's counts
       // Newest first within a conversation, as LinkedIn writes them.
       for (size_t k = msgs.size(); k-- > 0;) {
         const Msg& msg = msgs[k];
@@ -1156,12 +1244,14 @@ class Generator {
             break;
           default: {
             const Person& to = from_owner ? (other >= 0 ? people_[size_t(other)] : member) : owner_;
-            content = text_message(r, to, sender, from_owner);
+            if (c.ending != kEndAny && !from_owner && k + 1 == msgs.size()) content = real_.last_text(r, c, sender);
+            else content = text_message(r, to, sender, from_owner);
             if (c.kind == kGroup && from_owner) {
               content = text_message(r, people_[size_t(c.people[0])], owner_, true);
             }
           }
         }
+        if (realistic_ && k + 1 == msgs.size()) last_content = content;
         if (!spam) {
           if (msg.sender >= 0) people_[size_t(msg.sender)].used = true;  // wrote to the owner
           m.messages++;
@@ -1213,6 +1303,7 @@ class Generator {
         if (y2024) csv.field(r.chance(0.01) ? "https://www.linkedin.com/dms/prv/attachment/C4E06AQH/report.pdf" : "");
         csv.end_row();
       }
+      if (realistic_ && !spam) real_.count(c, msgs, last_content);
     }
     if (y2018) {
       // Old exports have no conversation ids: one conversation per counterpart, and no URLs, so
