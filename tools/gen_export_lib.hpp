@@ -384,7 +384,7 @@ struct Manifest {
     auto num = [&](const char* k, size_t v) { j += "  \"" + std::string(k) + "\": " + std::to_string(v) + ",\n"; };
     int y, m, d;
     civil_from_days(today, y, m, d);
-    char day[16];
+    char day[32];
     std::snprintf(day, sizeof day, "%04d-%02d-%02d", y, m, d);
     j += "  \"generator\": \"gen_export\",\n  \"size\": \"" + size + "\",\n  \"seed\": " + std::to_string(seed) +
          ",\n  \"format\": " + std::to_string(format) + ",\n  \"today\": \"" + day + "\",\n";

@@ -47,12 +47,12 @@ bool greet(const ActionInput& in, Evaluation& e, std::string& why) {
   return true;
 }
 
-bool moment(const ActionInput& in, Evaluation& e, std::string& why) {
+bool moment(const ActionInput& in, Evaluation& e, std::string&) {
   // An anniversary alone is a reason only with people you have been in touch with.
   if (!in.strong_moment && !(in.boost > 0 && e.last_interaction != kNoDay)) return false;
   e.action = Action::Moment;
   e.priority = 1 + in.boost + e.strength;
-  if (in.words) why = "A good moment to reach out";
+  // (The reason is the moment itself: evaluate() puts it first.)
   return true;
 }
 
@@ -71,15 +71,17 @@ bool follow_up(const ActionInput& in, Evaluation& e, std::string& why) {
   Day due_day = e.next_follow_up;
   if (!user_date && e.status == Status::Fading && in.touch != kNoDay) due_day = in.touch + in.band.target_days;
   const int late = due_day != kNoDay ? std::max(0, days_between(due_day, in.today)) : 0;
-  const bool overdue = !user_date && in.touch != kNoDay && days_between(in.touch, in.today) > in.band.max_days;
+  const int since = in.touch != kNoDay ? days_between(in.touch, in.today) : 0;
+  const bool overdue = !user_date && in.touch != kNoDay && since > in.band.max_days;
+  const bool dormant = !chosen && in.touch != kNoDay && since > p.dormant_days;
   e.action = Action::FollowUp;
-  e.priority = 1 + e.strength + (user_date ? p.followup_user_date : 0) +
-               (overdue ? p.followup_overdue + p.followup_overdue_per_year * std::min(5.0, late / 365.0) : 0);
+  e.priority = 1 + e.strength + (user_date ? p.followup_user_date : 0) + (overdue ? p.followup_overdue : 0);
+  if (dormant) e.priority = 1 + e.strength * p.dormant_factor;
   if (!in.words) return true;
   if (user_date) why = late == 0 ? "The follow-up you planned is today" : "The follow-up you planned for " + format_human(due_day) + " has passed";
   else if (late == 0) why = "Follow-up due today";
   else if (overdue)
-    why = "Overdue: no touch for " + plural(days_between(in.touch, in.today), "day", "days") + ", past the " +
+    why = std::string(dormant ? "Dormant" : "Overdue") + ": last in touch " + ago(in.touch, in.today) + ", past the " +
           std::to_string(in.band.max_days) + "-day maximum of " + in.band.source;
   else
     why = "Follow-up due since " + format_human(due_day) + " (" + plural(late, "day", "days") + "; " + in.band.source +
@@ -104,7 +106,8 @@ bool nudge(const ActionInput& in, Evaluation& e, std::string& why) {
   e.priority = 1 + p.nudge_freshness * fresh(age - p.nudge_after_days, p.nudge_until_days) + p.nudge_strength * e.strength;
   if (in.words) {
     why = "You wrote to " + who_lower(in.c) + " " + ago(day_of(s.last_out), in.today) + " and haven't heard back";
-    why += nudges > 0 ? " (you have nudged " + plural(nudges, "time", "times") + "): one last friendly nudge is fine"
+    why += nudges > 0 ? " (you have nudged " + (nudges == 1 ? std::string("once") : plural(nudges, "time", "times")) +
+                            "): one last friendly nudge is fine"
                       : ": a short, friendly nudge is fine";
   }
   return true;

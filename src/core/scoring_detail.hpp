@@ -30,13 +30,18 @@ struct Policy {
   // (a single old message is ~1, a short two-way thread a year ago ~25), unless the user set a
   // cadence, tier or follow-up date for them.
   double fading_min_strength = 15;
+  // A tie last touched longer ago than this is dormant: still in the queue (reconnecting is
+  // possible) but below every live follow-up, unless the user chose its cadence, tier or date.
+  // Without it, years-old threads, past their maximum by years, topped Today.
+  int dormant_days = 730;
+  double dormant_factor = 0.2;
   // Strength: recency halves roughly every four months; saturation constants of the parts.
   double recency_days = 180, frequency_k = 25, reciprocity_k = 6, depth_k = 10, ties_k = 4;
   // Ranks within a kind of action (0..~1000; higher first).
   double reply_freshness = 100, reply_strength = 0.5;  // fresher and stronger first
   double greet_freshness = 100, greet_note = 60, greet_invited = 20, greet_endorsed = 15;
   double moment_job = 250, moment_recommendation = 200, moment_endorsement = 150, moment_anniversary = 60;
-  double followup_user_date = 300, followup_overdue = 100, followup_overdue_per_year = 20;
+  double followup_user_date = 300, followup_overdue = 60;
   double nudge_freshness = 100, nudge_strength = 0.3;
 };
 const Policy& policy();

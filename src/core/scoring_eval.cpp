@@ -259,6 +259,10 @@ Evaluation evaluate(const Store& store, const Contact& c, Day today, bool with_r
   find_moments(v);
   const ActionInput in{store, c, today, with_reasons, v.band, v.touch, v.own_last, v.their_real, v.boost, v.strong_moment};
   std::string queue_reason = choose_action(in, e);
+  if (e.action == Action::Moment && !v.moments.empty()) {  // the moment is the reason to write now
+    queue_reason = std::move(v.moments.front());
+    v.moments.erase(v.moments.begin());
+  }
   if (!queue_reason.empty()) e.reasons.push_back(std::move(queue_reason));
   for (auto& m : v.moments) e.reasons.push_back(std::move(m));
   if (with_reasons) e.reasons.push_back(explain_strength(e, today));

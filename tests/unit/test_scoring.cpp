@@ -756,7 +756,7 @@ TEST_CASE("nudges: a fresh opening message unanswered, until the limit", "[scori
   b.sent(nudged, at_day(kToday - 30));
   b.sent(nudged, at_day(kToday - 15));
   CHECK(ev(nudged).action == Action::Nudge);
-  CHECK(contains(ev(nudged).reasons[1], "you have nudged 1 time"));
+  CHECK(contains(ev(nudged).reasons[1], "you have nudged once"));
   b.sent(nudged, at_day(kToday - 8));
   CHECK_FALSE(ev(nudged).in_queue);  // two unanswered nudges: stop suggesting
   b.store().settings.nudge_limit = 3;
@@ -798,7 +798,7 @@ TEST_CASE("cadence bands and tiers: due past the target, overdue past the maximu
   CHECK(contains(ec.reasons[1], "the Close tier aims at every 30 days"));
   CHECK(ecr.action == Action::FollowUp);
   INFO(all_reasons(ecr));
-  CHECK(contains(ecr.reasons[1], "Overdue: no touch for 70 days, past the 60-day maximum of the Close tier"));
+  CHECK(contains(ecr.reasons[1], "Overdue: last in touch 2 months ago, past the 60-day maximum of the Close tier"));
   CHECK(ecr.priority > ec.priority);  // overdue ranks higher
   CHECK(er.status == Status::Active);
   CHECK_FALSE(er.in_queue);
