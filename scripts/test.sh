@@ -23,6 +23,9 @@ cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release "${DEPS[@]}" >/de
 cmake --build build/native -j2
 run_ctest build/native
 
+step "follow-up judgement on a realistic export at L (30,000 / 300,000): issue #14's checks"
+build/native/judge --gen L --top 0 --check
+
 step "native unit tests with AddressSanitizer + UBSan"
 cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DREKINDLE_SANITIZE=ON "${DEPS[@]}" >/dev/null
 cmake --build build/asan -j2 --target rekindle_tests

@@ -92,6 +92,7 @@ json contact_json(const Store& s, const Contact& c, const Evaluation& e, uint32_
   j["today"] = today;
   j["reasons"] = e.reasons;
   j["last_interaction"] = date_json(e.last_interaction);
+  j["last_from_them"] = date_json(day_of(e.signals.last_in));  // their last real one-to-one message
   j["messages_sent"] = e.signals.sent;
   j["messages_received"] = e.signals.received;
   if (const Invitation* inv = latest_invitation(c))

@@ -99,38 +99,58 @@ bool parse_action(const std::string& s, Action& out) {
 
 namespace {
 
-Cadence band_of_target(int target, std::string source) {
-  return {target, std::max(target, 2 * target), true, std::move(source)};
+Cadence band_of_target(int target, Cadence::From from, const std::string* name) {
+  Cadence c;
+  c.target_days = target;
+  c.max_days = std::max(target, 2 * target);
+  c.from = from;
+  c.name = name;
+  return c;
 }
 
 }  // namespace
 
+std::string Cadence::source(const Contact& c) const {
+  switch (from) {
+    case From::Contact: return "your cadence for " + scoring::who(c);
+    case From::Tier: return "the " + (name ? *name : std::string()) + " tier";
+    case From::Tag: return "the tag \"" + (name ? *name : std::string()) + "\"";
+    case From::Default: break;
+  }
+  return "the default cadence";
+}
+
 Cadence effective_band(const Store& store, const Contact& c) {
   const Settings& st = store.settings;
   const UserData* u = store.user_if(c.id);
-  if (u && u->cadence_days > 0) return band_of_target(u->cadence_days, "your cadence for " + who(c));
+  if (u && u->cadence_days > 0) return band_of_target(u->cadence_days, Cadence::From::Contact, nullptr);
   if (u && u->tier > 0 && size_t(u->tier) <= st.tiers.size()) {
     const Tier& t = st.tiers[size_t(u->tier - 1)];
-    if (t.target_days > 0)
-      return {t.target_days, std::max(t.target_days, t.max_days), true, "the " + t.name + " tier"};
+    if (t.target_days > 0) {
+      Cadence b = band_of_target(t.target_days, Cadence::From::Tier, &t.name);
+      b.max_days = std::max(t.target_days, t.max_days);
+      return b;
+    }
   }
   if (u) {
     const auto& tc = st.tag_cadence_days;
     for (const std::string& t : u->tags) {
       auto it = tc.find(t);
-      if (it != tc.end() && it->second > 0) return band_of_target(it->second, "the tag \"" + t + "\"");
+      if (it != tc.end() && it->second > 0) return band_of_target(it->second, Cadence::From::Tag, &it->first);
     }
     // Second chance: the same tag written with another case or accents.
     if (!tc.empty()) {
       for (const std::string& t : u->tags) {
         const std::string ft = fold(t);
         for (const auto& kv : tc)
-          if (kv.second > 0 && fold(kv.first) == ft) return band_of_target(kv.second, "the tag \"" + kv.first + "\"");
+          if (kv.second > 0 && fold(kv.first) == ft) return band_of_target(kv.second, Cadence::From::Tag, &kv.first);
       }
     }
   }
-  const int target = st.default_cadence_days > 0 ? st.default_cadence_days : 90;
-  return {target, std::max(target, st.default_cadence_max_days), false, "the default cadence"};
+  Cadence d;
+  d.target_days = st.default_cadence_days > 0 ? st.default_cadence_days : 90;
+  d.max_days = std::max(d.target_days, st.default_cadence_max_days);
+  return d;
 }
 
 int effective_cadence(const Store& store, const Contact& c) { return effective_band(store, c).target_days; }

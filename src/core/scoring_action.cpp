@@ -64,7 +64,7 @@ bool follow_up(const ActionInput& in, Evaluation& e, std::string& why) {
   const Policy& p = policy();
   // A lapsed one-off message is not a relationship to keep up: only real ties, or people the
   // user asked to follow (a date, a cadence, a tier or a tag with a cadence).
-  const bool chosen = user_date || in.band.chosen;
+  const bool chosen = user_date || in.band.chosen();
   if (!chosen && e.strength < p.fading_min_strength) return false;
   // The day it became due: the user's date, else the last touch + the target; overdue past
   // the maximum.
@@ -82,9 +82,9 @@ bool follow_up(const ActionInput& in, Evaluation& e, std::string& why) {
   else if (late == 0) why = "Follow-up due today";
   else if (overdue)
     why = std::string(dormant ? "Dormant" : "Overdue") + ": last in touch " + ago(in.touch, in.today) + ", past the " +
-          std::to_string(in.band.max_days) + "-day maximum of " + in.band.source;
+          std::to_string(in.band.max_days) + "-day maximum of " + in.band.source(in.c);
   else
-    why = "Follow-up due since " + format_human(due_day) + " (" + plural(late, "day", "days") + "; " + in.band.source +
+    why = "Follow-up due since " + format_human(due_day) + " (" + plural(late, "day", "days") + "; " + in.band.source(in.c) +
           " aims at every " + plural(in.band.target_days, "day", "days") + ")";
   return true;
 }

@@ -12,6 +12,7 @@ void Session::set_today(Day d) {
 }
 
 void Session::recompute() {
+  rejudge_pos_ = SIZE_MAX;  // everything is judged now
   store.reindex();
   evals = evaluate_all(store, today, false);
   search_.haystack.clear();
@@ -54,6 +55,7 @@ void Session::touched(ContactId id) {
 }
 
 void Session::settings_changed() {
+  rejudge_pos_ = SIZE_MAX;
   evals = evaluate_all(store, today, false);
   user_dirty = true;
   ++revision;
@@ -129,6 +131,7 @@ void Session::cancel_import() {
 }
 
 void Session::begin_rescoring() {
+  rejudge_pos_ = SIZE_MAX;  // the re-scoring judges everyone
   store.reindex();
   rescoring_ = true;
   score_pos_ = 0;
@@ -213,9 +216,23 @@ size_t Session::today_count() const {
 }
 
 void Session::texts_attached() {
-  evals = evaluate_all(store, today, false);
+  rejudge_pos_ = 0;
+  ++data_generation;  // (the font code rescans the text)
+}
+
+bool Session::rejudge(double budget_ms) {
+  if (rejudge_pos_ == SIZE_MAX) return true;
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::microseconds(int64_t(std::max(0.0, budget_ms) * 1000));
+  const size_t n = std::min(store.contacts.size(), evals.size());
+  while (rejudge_pos_ < n) {
+    evals[rejudge_pos_] = evaluate(store, store.contacts[rejudge_pos_], today, false);
+    ++rejudge_pos_;
+    if ((rejudge_pos_ & 63) == 0 && rejudge_pos_ < n && Clock::now() > deadline) return false;
+  }
+  rejudge_pos_ = SIZE_MAX;
   ++revision;
-  ++data_generation;  // (the font code rescans the text too)
+  return true;
 }
 
 Evaluation Session::eval_with_reasons(uint32_t index) const {
@@ -230,6 +247,7 @@ void Session::finish_now() {
   // (A remote import still running is left alone: until its result arrives the Store is whole.)
   while ((importer || rescoring_) && !pump_import(1e9)) {
   }
+  rejudge(1e12);
 }
 
 const Evaluation* Session::eval_of(ContactId id) const {

@@ -107,9 +107,13 @@ class Session {
   // Contact `index`'s 1-based place in queue() (0: not in it).
   uint32_t queue_place(uint32_t index) const;
   // The stored or imported message texts have arrived (Store::texts_pending was set): the
-  // judgement reads their last messages ("Thanks!" asks for no reply), so everything is
-  // re-evaluated.
+  // judgement reads their last messages ("Thanks!" asks for no reply), so everyone is
+  // re-judged, by rejudge() a slice at a time (at 30,000 contacts reading every thread's last
+  // message takes tens of milliseconds: too long for one frame).
   void texts_attached();
+  // Re-judges the next contacts (about budget_ms); true when none is left. Evaluations stay
+  // complete meanwhile (the not-yet re-judged ones as they were); the revision moves at the end.
+  bool rejudge(double budget_ms);
 
  private:
   void begin_rescoring();
@@ -126,6 +130,7 @@ class Session {
   mutable Day reasons_today_ = kNoDay;
   mutable std::vector<uint32_t> queue_;
   mutable size_t today_count_ = 0;
+  size_t rejudge_pos_ = SIZE_MAX;  // next contact to re-judge (SIZE_MAX: none)
   mutable std::vector<uint32_t> queue_place_;  // per contact index, 0 = not queued
   mutable uint64_t queue_revision_ = ~0ull;
 

@@ -713,6 +713,8 @@ void end_frame(Session& s) {
   // The search index is built a few ms per frame once the first interactive frame is out (a
   // search before it is complete finishes it at once: Session::search_index).
   if (g_first_frame_out && !s.importing()) s.build_search(4.0);
+  // Message texts arrived after the first frame: their last messages are read a slice a frame.
+  if (g_first_frame_out && !s.importing()) s.rejudge(8.0);
   if (g_storage.blocked || g_storage.other_tab_changed || g_write_in_flight || s.importer || s.finishing()) return;
   if (now < g_retry_after_ms) return;
   // Debounce: save 400 ms after the last change. An import's bulk data is saved once the frames

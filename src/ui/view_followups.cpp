@@ -132,7 +132,8 @@ void card(Session& s, uint32_t i, float width) {
   const std::vector<std::string>& reasons = s.reasons(i);
   std::vector<const std::string*> shown;
   if (reasons.size() > 1) shown.push_back(&reasons[1]);
-  if (!reasons.empty()) shown.push_back(&reasons[0]);
+  // (A new connection's status only repeats the greeting.)
+  if (!reasons.empty() && e.action != Action::Greet) shown.push_back(&reasons[0]);
   for (size_t k = 2; k + 1 < reasons.size() && shown.size() < (compact() ? 2u : 3u); ++k) shown.push_back(&reasons[k]);
   for (const std::string* r : shown) {
     ImGui::Bullet();

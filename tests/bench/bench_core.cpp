@@ -28,6 +28,18 @@ void BM_EvaluateAll(benchmark::State& st) {
 }
 BENCHMARK(BM_EvaluateAll)->Arg(kM)->Arg(kL)->Arg(kXL)->Unit(benchmark::kMillisecond);
 
+// The same without the sentences, as the app scores (reasons are made for what is on screen).
+void BM_EvaluateAllNoReasons(benchmark::State& st) {
+  const rk::Store& s = rkbench::imported(size_of(st));
+  const rk::Day today = rkbench::dataset(size_of(st)).manifest.today;
+  for (auto _ : st) {
+    std::vector<rk::Evaluation> ev = rk::evaluate_all(s, today, false);
+    benchmark::DoNotOptimize(ev.data());
+  }
+  st.SetItemsProcessed(int64_t(st.iterations()) * int64_t(s.contacts.size()));
+}
+BENCHMARK(BM_EvaluateAllNoReasons)->Arg(kL)->Unit(benchmark::kMillisecond);
+
 void BM_SaveBulk(benchmark::State& st) {
   const rk::Store& s = rkbench::imported(size_of(st));
   size_t bytes = 0;

@@ -108,6 +108,7 @@ TEST_CASE("Session: texts arriving after the data re-judge their last messages",
   ContactId ana = b.contact("Ana", "", "", "", civil(2020, 1, 1));
   b.sent(ana, at_day(kToday - 6));
   b.message(b.dm_conversation(ana), ana, at_day(kToday - 5), "Thank you so much!");
+  for (int i = 0; i < 300; ++i) b.contact("Other " + std::to_string(i));  // more than one slice
   Session s;
   s.store = b.store();
   const std::string texts = s.store.texts;
@@ -117,9 +118,14 @@ TEST_CASE("Session: texts arriving after the data re-judge their last messages",
   s.store.texts = texts;
   const uint64_t rev = s.revision;
   s.texts_attached();
+  CHECK(s.evals[0].status == Status::AwaitingReply);  // re-judged a slice at a time, from the next frame
+  CHECK_FALSE(s.rejudge(0));  // one slice of 64 contacts...
+  while (!s.rejudge(0)) {
+  }
   CHECK(s.revision > rev);
   CHECK(s.evals[0].status == Status::Active);
   CHECK(s.evals[0].signals.last_in_closing);
+  CHECK(s.rejudge(0));  // nothing left
 }
 
 TEST_CASE("templates: one per kind of action, the user's first, any-kind as the fallback", "[followups]") {
