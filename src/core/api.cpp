@@ -84,6 +84,7 @@ json contact_json(const Store& s, const Contact& c, const Evaluation& e, uint32_
   j["email"] = c.email;
   j["connected_on"] = date_json(c.connected_on);
   j["connected"] = c.connected;
+  j["disconnected_on"] = date_json(c.disconnected_on);
   j["score"] = round_to(e.strength, 10);
   j["priority"] = round_to(e.priority, 100);
   j["status"] = status_name(e.status);

@@ -73,13 +73,21 @@ struct Scan {
 
 inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
 
-// Month name (3+ letters, English), optional trailing '.'. Returns 1..12 or 0.
+// Month name (3+ letters), optional trailing '.'. Returns 1..12 or 0. English as LinkedIn writes
+// it, and the abbreviations spreadsheets in other languages write when they re-save a file
+// ("02-okt-18", "3-déc.-20", "15-mrt-19"): none of them names two different months.
 int month_name(Scan& s) {
   static const char* const kNames[] = {"january", "february", "march",     "april",
                                        "may",     "june",     "july",      "august",
                                        "september", "october", "november", "december"};
+  static const struct { const char* name; int month; } kOther[] = {
+      {"ene", 1}, {"gen", 1}, {"janv", 1}, {"jän", 1}, {"fev", 2}, {"fevr", 2}, {"févr", 2}, {"fév", 2},
+      {"mrt", 3}, {"mrz", 3}, {"mär", 3}, {"mars", 3}, {"abr", 4}, {"avr", 4}, {"mei", 5}, {"mai", 5},
+      {"maj", 5}, {"mag", 5}, {"juin", 6}, {"giu", 6}, {"juil", 7}, {"lug", 7}, {"ago", 8},
+      {"août", 8}, {"aout", 8}, {"set", 9}, {"okt", 10}, {"ott", 10}, {"out", 10}, {"dez", 12},
+      {"dic", 12}, {"déc", 12}};
   const char* b = s.p;
-  while (s.alpha()) ++s.p;
+  while (s.alpha() || (s.p < s.e && static_cast<unsigned char>(*s.p) >= 0x80)) ++s.p;
   size_t n = size_t(s.p - b);
   if (n < 3) {
     s.p = b;
@@ -98,6 +106,16 @@ int month_name(Scan& s) {
         s.eat('.');
         return m + 1;
       }
+    }
+  }
+  for (const auto& o : kOther) {
+    size_t len = 0;
+    while (o.name[len]) ++len;
+    bool ok = len == n;
+    for (size_t i = 0; i < n && ok; ++i) ok = lower(b[i]) == o.name[i];
+    if (ok) {
+      s.eat('.');
+      return o.month;
     }
   }
   s.p = b;
@@ -209,6 +227,15 @@ bool parse_time(std::string_view str, Time& out) {
       ++s.p;
       int m = 0, y = 0;
       if (s.num(m, 2) == 0 || !s.eat('.')) return false;
+      int ky = s.num(y, 4);
+      if (ky != 2 && ky != 4) return false;
+      return finish(expand_year(y, ky), m, a, s, out);
+    }
+    if (ka <= 2 && sep == '-' && s.p + 1 < s.e && s.p[1] >= '0' && s.p[1] <= '9') {
+      // D-M-YYYY (Dutch spreadsheet re-saves; LinkedIn never writes a month first with dashes)
+      ++s.p;
+      int m = 0, y = 0;
+      if (s.num(m, 2) == 0 || !s.eat('-')) return false;
       int ky = s.num(y, 4);
       if (ky != 2 && ky != 4) return false;
       return finish(expand_year(y, ky), m, a, s, out);

@@ -14,7 +14,8 @@ bool valid_civil(int y, int m, int d);
 
 // Parses every date/time form seen in LinkedIn exports since 2018, e.g.
 //   "2024-12-16 18:24:37 UTC", "2024/12/07 14:51:07 UTC", "12/15/24, 7:47 AM", "1/8/18, 6:14 PM",
-//   "11/27/24, 09:51 AM", "04 Jul 2023", "18-Jun-24", "2023-07-04", "Jul 4, 2023".
+//   "11/27/24, 09:51 AM", "04 Jul 2023", "18-Jun-24", "2023-07-04", "Jul 4, 2023",
+// and spreadsheet re-saves: "4.7.2023", "04-07-2023" (day first), "02-okt-18", "3-déc.-20".
 // Times without a zone are taken as UTC. Returns false (and leaves `out` alone) on anything else.
 bool parse_time(std::string_view s, Time& out);
 bool parse_day(std::string_view s, Day& out);  // same forms, time of day dropped

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <chrono>
 #include <cstring>
 #include <functional>
@@ -14,6 +15,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/cells.hpp"
 #include "core/csv.hpp"
 #include "core/dates.hpp"
 #include "core/identity.hpp"
@@ -127,6 +129,11 @@ std::vector<std::string_view> split_commas(std::string_view s) {
   return out;
 }
 
+// "1 cell", "12 cells".
+std::string count_of(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 // ---- staging -------------------------------------------------------------------------------
 
 struct SPerson {
@@ -154,6 +161,7 @@ struct SMessage {
   bool legacy = false;
   bool outgoing = false;
   bool spam = false;
+  uint32_t to_ref = kNone;  // its TO cell in Impl::pending_to (resolve_some fills `to`)
   std::vector<uint32_t> to;
 };
 
@@ -162,6 +170,7 @@ struct SConv {
   bool spam = false;
   std::vector<uint32_t> people;  // staged persons (sender and recipients), unique
   std::vector<uint32_t> msgs;
+  std::vector<uint32_t> pending_to;  // TO cells without URLs (Impl::pending_to), until resolve_some
 };
 
 struct SInvitation {
@@ -210,36 +219,8 @@ struct ParsedFile {
   std::vector<int> col;  // column index per known key
   bool done = false;
   size_t deleted = 0, drafts = 0, details_dropped = 0;
-};
-
-// Column keys looked up in headers.
-enum Col {
-  cFirst, cLast, cUrl, cEmail, cCompany, cPosition, cConnectedOn,
-  cConvId, cConvTitle, cFrom, cSenderUrl, cTo, cRecipientUrls, cDate, cSubject, cContent, cFolder,
-  cMsgDraft, cConvDraft, cDirection,
-  cSentAt, cMessage, cInviterUrl, cInviteeUrl,
-  cEndDate, cSkill, cEFirst, cELast, cEUrl, cEStatus,
-  cText, cCreation, cStatus, cJobTitle,
-  cHeadline,
-  cCount
-};
-const char* const kColKeys[cCount][3] = {
-    {"firstname", nullptr, nullptr}, {"lastname", nullptr, nullptr}, {"url", "profileurl", nullptr},
-    {"emailaddress", "email", nullptr}, {"company", nullptr, nullptr}, {"position", nullptr, nullptr},
-    {"connectedon", nullptr, nullptr},
-    {"conversationid", nullptr, nullptr}, {"conversationtitle", nullptr, nullptr}, {"from", nullptr, nullptr},
-    {"senderprofileurl", nullptr, nullptr}, {"to", nullptr, nullptr}, {"recipientprofileurls", nullptr, nullptr},
-    {"date", nullptr, nullptr}, {"subject", nullptr, nullptr}, {"content", nullptr, nullptr},
-    {"folder", nullptr, nullptr}, {"ismessagedraft", nullptr, nullptr},
-    {"isconversationdraft", nullptr, nullptr}, {"direction", nullptr, nullptr},
-    {"sentat", nullptr, nullptr}, {"message", nullptr, nullptr}, {"inviterprofileurl", nullptr, nullptr},
-    {"inviteeprofileurl", nullptr, nullptr},
-    {"endorsementdate", nullptr, nullptr}, {"skillname", nullptr, nullptr},
-    {"endorserfirstname", "endorseefirstname", nullptr}, {"endorserlastname", "endorseelastname", nullptr},
-    {"endorserpublicurl", "endorseepublicurl", nullptr}, {"endorsementstatus", nullptr, nullptr},
-    {"text", nullptr, nullptr}, {"creationdate", nullptr, nullptr}, {"status", nullptr, nullptr},
-    {"jobtitle", nullptr, nullptr},
-    {"headline", nullptr, nullptr},
+  size_t placeholders = 0;  // cells read as empty (is_placeholder_cell)
+  size_t shifted = 0;       // rows skipped because a URL column held no URL
 };
 
 int kind_order(FileKind k) {
@@ -301,6 +282,13 @@ struct Importer::Impl {
   std::unordered_map<std::string, uint32_t> raw_url_cache;
   std::unordered_map<std::string, std::vector<uint32_t>> recipients_cache;
   std::unordered_set<std::string> known_names;  // folded full names seen so far
+  // TO cells without profile URLs, distinct, split into names only after the last row.
+  std::vector<std::string> pending_to;
+  std::unordered_map<std::string, uint32_t> pending_to_index;
+  std::vector<std::vector<uint32_t>> resolved;  // staged persons per pending_to cell
+  size_t resolve_pos = 0;
+  int resolve_stage = 0;  // resolve_some: 0 cells, 1 conversations, 2 2018 messages, 3 done
+  bool have_legacy = false;  // 2018 messages staged
   std::unordered_set<uint64_t> sender_conv_pairs, participant_conv_pairs;
   std::vector<SConnection> connections;
   std::vector<SMessage> messages;
@@ -311,6 +299,10 @@ struct Importer::Impl {
   std::vector<SEndorsement> endorsements;
   std::vector<SRecommendation> recommendations;
   bool have_profile = false, have_connections = false;
+  // Connections files: the report of the first (where disconnections are told), and whether a
+  // row of one was lost (an error, a skipped row that was not a deleted account).
+  size_t connections_report = kNone;
+  bool connections_partial = false;
   std::string profile_first, profile_last, profile_headline;
   size_t deleted_connections = 0;
 
@@ -444,7 +436,8 @@ struct Importer::Impl {
     return out;
   }
 
-  // Recipients of a message: staged persons. Uses the URL list to split names reliably.
+  // Recipients of a message that lists their profile URLs: staged persons, one per URL, named
+  // from the TO cell where its names can be paired with the URLs.
   const std::vector<uint32_t>& recipients(std::string_view to, std::string_view urls) {
     std::string key(to);
     key.push_back('\x1f');
@@ -459,28 +452,18 @@ struct Importer::Impl {
     if (url_list.size() == 1) {
       uint32_t p = person_full(tt, url_list[0]);
       if (p != kNone) out.push_back(p);
-    } else if (!tt.empty() || !url_list.empty()) {
+    } else if (!url_list.empty()) {
       std::vector<std::string_view> pieces = tt.empty() ? std::vector<std::string_view>{} : split_commas(tt);
       std::vector<std::string> names;
-      if (url_list.empty()) {
-        if (known_names.count(fold(tt))) names.push_back(std::string(tt));
-        else names = group_names(pieces, size_t(-1));
-      } else if (pieces.size() == url_list.size()) {
+      if (pieces.size() == url_list.size()) {
         for (auto p : pieces) names.emplace_back(trim(p));
       } else {
         names = group_names(pieces, url_list.size());
       }
-      if (url_list.empty()) {
-        for (auto& n : names) {
-          uint32_t p = person_full(n, "");
-          if (p != kNone) out.push_back(p);
-        }
-      } else {
-        bool paired = names.size() == url_list.size();
-        for (size_t i = 0; i < url_list.size(); ++i) {
-          uint32_t p = person_full(paired ? std::string_view(names[i]) : std::string_view(), url_list[i]);
-          if (p != kNone) out.push_back(p);
-        }
+      bool paired = names.size() == url_list.size();
+      for (size_t i = 0; i < url_list.size(); ++i) {
+        uint32_t p = person_full(paired ? std::string_view(names[i]) : std::string_view(), url_list[i]);
+        if (p != kNone) out.push_back(p);
       }
     }
     if (recipients_cache.size() > 100000) recipients_cache.clear();
@@ -559,8 +542,17 @@ struct Importer::Impl {
       f.done = true;
       return true;
     }
-    if (!f.rec.note.empty()) r.details.push_back(f.rec.note);
+    note_recognition(f.rec, r);
     return true;
+  }
+  // What recognising a file found worth saying: its note, and the optional columns it lacks.
+  static void note_recognition(const Recognition& rec, FileReport& r) {
+    if (!rec.note.empty()) r.details.push_back(rec.note);
+    if (rec.missing.empty()) return;
+    std::string cols;
+    for (const std::string& m : rec.missing) cols += (cols.empty() ? "" : ", ") + m;
+    r.details.push_back(rec.missing.size() == 1 ? "no " + cols + " column in this file: read without it"
+                                                : "no " + cols + " columns in this file: read without them");
   }
   static bool maybe_utf16(std::string_view bytes) {  // a BOM, or a zero byte early on
     const auto* u = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -593,8 +585,8 @@ struct Importer::Impl {
   // inflates, in Parse (true). Only when the whole-entry path is sure to decode and recognise the
   // entry the same way from these bytes alone: UTF-8 so far (if not all of it, parsing restarts
   // the old way; see stream_failed), no UTF-16, text, and a comma-separated header that ends
-  // before these bytes do (with another separator, recognize() would have tried commas on more
-  // lines of the whole text than it saw here).
+  // before these bytes do, and commas were the first guess (with another separator, recognize()
+  // would have tried more lines of the whole text than it saw here).
   bool stream_entry(const zip::Entry& e) {
     if (!entry_valid || entry_bytes.empty() || zip::looks_like_zip(entry_bytes) || maybe_utf16(entry_bytes))
       return false;
@@ -603,13 +595,14 @@ struct Importer::Impl {
     const std::string name(base_name(e.name));
     const std::string_view text = without_bom(entry_bytes);
     Recognition rec = recognize(name, text);
-    if (rec.kind != FileKind::Messages || rec.sep != ',' || rec.data_offset >= text.size()) return false;
+    if (rec.kind != FileKind::Messages || rec.sep != ',' || rec.sep_guess != ',' || rec.data_offset >= text.size())
+      return false;
     ParsedFile f;
     f.name = name;
     f.zip_group = in_idx;
     f.report = report.files.size();
     add_report(e.name, rec.kind);
-    if (!rec.note.empty()) report.files.back().details.push_back(rec.note);
+    note_recognition(rec, report.files.back());
     const size_t bom = entry_bytes.size() - text.size();
     f.weight = size_t(e.uncompressed) - std::min<size_t>(size_t(e.uncompressed), bom + rec.data_offset);
     f.rec = std::move(rec);
@@ -790,17 +783,12 @@ struct Importer::Impl {
       f.reader = std::make_unique<csv::Reader>(f.text, f.rec.sep, limits.max_field_bytes,
                                                f.rec.data_offset, f.rec.data_line);
     }
-    f.col.assign(cCount, -1);
-    std::vector<std::string> keys;
-    for (auto& h : f.rec.header) keys.push_back(header_key(h));
-    for (int c = 0; c < cCount; ++c)
-      for (const char* k : kColKeys[c]) {
-        if (!k || f.col[c] >= 0) continue;
-        auto it = std::find(keys.begin(), keys.end(), k);
-        if (it != keys.end()) f.col[c] = int(it - keys.begin());
-      }
-    // "inviterProfileUrn" columns carry no usable URL: column lookups above only match *Url.
-    if (f.rec.kind == FileKind::Connections) have_connections = true;
+    f.col = f.rec.col;
+    if (f.col.size() != size_t(cCount)) f.col.assign(cCount, -1);
+    if (f.rec.kind == FileKind::Connections) {
+      have_connections = true;
+      if (connections_report == kNone) connections_report = f.report;
+    }
     if (f.rec.kind == FileKind::Messages) {
       // Rough row estimate, so staging does not move every message several times while growing.
       size_t est = f.weight / 256 + 16;
@@ -938,6 +926,12 @@ struct Importer::Impl {
     raw_url_cache = {};
     recipients_cache = {};
     known_names = {};
+    pending_to = {};
+    pending_to_index = {};
+    resolved = {};
+    resolve_pos = 0;
+    resolve_stage = 0;
+    have_legacy = false;
     sender_conv_pairs = {};
     participant_conv_pairs = {};
     connections = {};
@@ -948,7 +942,8 @@ struct Importer::Impl {
     invitations = {};
     endorsements = {};
     recommendations = {};
-    have_profile = have_connections = false;
+    have_profile = have_connections = connections_partial = false;
+    connections_report = kNone;
     profile_first.clear();
     profile_last.clear();
     profile_headline.clear();
@@ -959,7 +954,7 @@ struct Importer::Impl {
       f.reader.reset();
       f.col.clear();
       f.done = false;
-      f.deleted = f.drafts = f.details_dropped = 0;
+      f.deleted = f.drafts = f.details_dropped = f.placeholders = f.shifted = 0;
       if (f.stream) {
         f.stream->archive.reset();
         std::string().swap(f.stream->buf);
@@ -968,7 +963,7 @@ struct Importer::Impl {
       r.rows = r.skipped = 0;
       r.errors.clear();
       r.details.clear();
-      if (!f.rec.note.empty()) r.details.push_back(f.rec.note);
+      note_recognition(f.rec, r);
     }
     parse_pos = 0;
     parse_done_bytes = 0;
@@ -997,17 +992,57 @@ struct Importer::Impl {
     return false;
   }
 
+  // A cell of a column that can only hold something or nothing (a URL, an e-mail, a company, a
+  // position, a date), trimmed: a spreadsheet's placeholder there ("N/A", "NULL") is read as
+  // empty, and counted. Never for names or message texts, where "NA" may be meant.
+  std::string_view value(ParsedFile& f, const std::vector<std::string_view>& row, Col c) {
+    const std::string_view v = trim(get(row, f, c));
+    if (v.empty() || !is_placeholder_cell(v)) return v;
+    ++f.placeholders;
+    return {};
+  }
+
+  // A URL column holding a name, a company or a date: the row's columns have shifted (a
+  // separator inside a name that was not quoted). False, with a detail: the row is skipped rather
+  // than read into the wrong fields. `list`: the cell is a comma-separated list of URLs.
+  bool url_ok(ParsedFile& f, std::string_view v, bool list = false) {
+    if (v.empty()) return true;
+    if (list) {  // (no vector per row: a big export has a million of them)
+      for (size_t b = 0; b <= v.size();) {
+        size_t c = v.find(',', b);
+        if (c == std::string_view::npos) c = v.size();
+        const std::string_view u = trim(v.substr(b, c - b));
+        if (!u.empty() && !looks_like_url(u)) return url_ok(f, u);
+        b = c + 1;
+      }
+      return true;
+    }
+    if (looks_like_url(v)) return true;
+    ++f.shifted;
+    detail(f, f.reader->line(), "a URL column holds \"" + std::string(v.substr(0, 40)) +
+                                    "\": the columns look shifted (row skipped)");
+    return false;
+  }
+
   bool row_connection(ParsedFile& f, const std::vector<std::string_view>& row) {
     std::string_view first = trim(get(row, f, cFirst)), last = trim(get(row, f, cLast)),
-                     url = trim(get(row, f, cUrl)), email = trim(get(row, f, cEmail)),
-                     company = trim(get(row, f, cCompany)), position = trim(get(row, f, cPosition)),
-                     date = trim(get(row, f, cConnectedOn));
+                     url = value(f, row, cUrl), email = value(f, row, cEmail),
+                     company = value(f, row, cCompany), position = value(f, row, cPosition),
+                     date = value(f, row, cConnectedOn);
     if (first.empty() && last.empty() && url.empty() && email.empty() && company.empty() &&
         position.empty()) {
       ++f.deleted;  // a deleted account: only the date is left
       ++deleted_connections;
       return false;
     }
+    if (!url_ok(f, url)) return false;
+    // The profile URL in another column: shifted too (the URL column is then empty or missing).
+    for (std::string_view v : {email, company, position})
+      if (url.empty() && v.find('/') != std::string_view::npos && url_key(v).rfind("linkedin.com/in/", 0) == 0) {
+        ++f.shifted;
+        detail(f, f.reader->line(), "a profile URL outside the URL column: the columns look shifted (row skipped)");
+        return false;
+      }
     SConnection c;
     c.person = person(first, last, url);
     if (c.person == kNone) return false;
@@ -1079,10 +1114,19 @@ struct Importer::Impl {
       ++f.drafts;
       return false;
     }
+    // Everything that can refuse the row comes before its texts are staged; shifted columns
+    // first (they make the date unreadable too, which would hide the reason).
+    const std::string_view sender_url = value(f, row, cSenderUrl), urls = value(f, row, cRecipientUrls);
+    if (!url_ok(f, sender_url) || !url_ok(f, urls, true)) return false;
     SMessage m;
-    std::string_view date = trim(get(row, f, cDate));
+    std::string_view date = value(f, row, cDate);
     if (!parse_time(date, m.time)) {
       detail(f, f.reader->line(), "unreadable date \"" + std::string(date.substr(0, 40)) + "\" (row skipped)");
+      return false;
+    }
+    const std::string_view key = trim(get(row, f, cConvId));
+    if (!f.rec.legacy_messages && key.empty()) {
+      detail(f, f.reader->line(), "no conversation id (row skipped)");
       return false;
     }
     std::string_view from = trim(get(row, f, cFrom));
@@ -1091,31 +1135,86 @@ struct Importer::Impl {
     m.subject = stage_text(trim(get(row, f, cSubject)), false);
     m.text = stage_text(get(row, f, cContent), true);
     if (f.rec.legacy_messages) {
-      m.legacy = true;
+      m.legacy = have_legacy = true;
       m.outgoing = iequals_ascii(trim(get(row, f, cDirection)), "outgoing");
       m.sender = person_full(from, "");
       if (m.sender != kNone) known_names.insert(fold(from));
-      m.to = recipients(get(row, f, cTo), "");
+      m.to_ref = defer_names(get(row, f, cTo));
       if (m.outgoing && m.sender != kNone) ++persons[m.sender].owner_votes;
-      if (!m.outgoing && m.to.size() == 1) ++persons[m.to[0]].owner_votes;
       messages.push_back(std::move(m));
       return true;
-    }
-    std::string_view key = trim(get(row, f, cConvId));
-    if (key.empty()) {
-      detail(f, f.reader->line(), "no conversation id (row skipped)");
-      return false;
     }
     m.conv = conv_for(std::string(key), get(row, f, cConvTitle));
     SConv& cv = convs[m.conv];
     if (m.spam) cv.spam = true;
     if (cv.title.empty()) cv.title = std::string(trim(get(row, f, cConvTitle)));
-    m.sender = person_url_cached(from, get(row, f, cSenderUrl));
+    m.sender = person_url_cached(from, sender_url);
     add_conv_person(m.conv, m.sender, true);
-    std::string_view urls = f.col[cRecipientUrls] >= 0 ? get(row, f, cRecipientUrls) : std::string_view();
-    for (uint32_t r : recipients(get(row, f, cTo), urls)) add_conv_person(m.conv, r, false);
+    if (urls.find_first_not_of(", ") != std::string_view::npos) {  // the URLs say how many people there are
+      for (uint32_t r : recipients(get(row, f, cTo), urls)) add_conv_person(m.conv, r, false);
+    } else {
+      const uint32_t t = defer_names(get(row, f, cTo));
+      if (t != kNone && std::find(cv.pending_to.begin(), cv.pending_to.end(), t) == cv.pending_to.end())
+        cv.pending_to.push_back(t);
+    }
     convs[m.conv].msgs.push_back(uint32_t(messages.size()));
     messages.push_back(std::move(m));
+    return true;
+  }
+
+  // A TO cell without profile URLs: split into people once every name of the import is known
+  // (resolve_some). An index into pending_to, or kNone when it is empty.
+  uint32_t defer_names(std::string_view to) {
+    to = trim(to);
+    if (to.empty()) return kNone;
+    auto it = pending_to_index.find(std::string(to));
+    if (it != pending_to_index.end()) return it->second;
+    const uint32_t t = uint32_t(pending_to.size());
+    pending_to.emplace_back(to);
+    pending_to_index.emplace(std::string(to), t);
+    return t;
+  }
+
+  // After the last row: the TO cells without URLs become people. Every name of Connections, the
+  // Profile and every sender is known by now, so the owner's "Femi O SPHRi, CPHR" is one person
+  // in all rows, also those before they first wrote. In slices too (tens of thousands of cells
+  // in a big export of 2021-2022): false at the deadline, checked after the work.
+  bool resolve_some(Clock::time_point deadline) {
+    phase_text = "Matching names";
+    const auto known = [&](const std::string& folded) { return known_names.count(folded) > 0; };
+    auto late = [&]() { return (++resolve_pos & 255) == 0 && Clock::now() > deadline; };
+    if (resolve_stage == 0) {  // the cells, split into people
+      resolved.resize(pending_to.size());
+      while (resolve_pos < pending_to.size()) {
+        std::vector<uint32_t>& people = resolved[resolve_pos];
+        for (const std::string& name : split_names(pending_to[resolve_pos], known)) {
+          const uint32_t p = person_full(name, "");
+          if (p != kNone) people.push_back(p);
+        }
+        if (late()) return false;
+      }
+      resolve_stage = 1, resolve_pos = 0;
+    }
+    if (resolve_stage == 1) {  // the conversations they were the recipients of
+      while (resolve_pos < convs.size()) {
+        const uint32_t ci = uint32_t(resolve_pos);
+        for (uint32_t t : convs[ci].pending_to)
+          for (uint32_t p : resolved[t]) add_conv_person(ci, p, false);
+        if (late()) return false;
+      }
+      resolve_stage = 2, resolve_pos = 0;
+    }
+    if (resolve_stage == 2 && have_legacy) {  // 2018 messages: their recipients, and owner votes
+      while (resolve_pos < messages.size()) {
+        SMessage& m = messages[resolve_pos];
+        if (m.legacy && m.to_ref != kNone) {
+          m.to = resolved[m.to_ref];
+          if (!m.outgoing && m.to.size() == 1) ++persons[m.to[0]].owner_votes;
+        }
+        if (late()) return false;
+      }
+    }
+    resolve_stage = 3;
     return true;
   }
 
@@ -1127,15 +1226,17 @@ struct Importer::Impl {
       detail(f, f.reader->line(), "unknown direction \"" + std::string(dir.substr(0, 20)) + "\" (row skipped)");
       return false;
     }
+    const std::string_view inviter = value(f, row, cInviterUrl), invitee = value(f, row, cInviteeUrl);
+    if (!url_ok(f, inviter) || !url_ok(f, invitee)) return false;
     if (inv.dir == Direction::Incoming)
-      inv.person = person_full(get(row, f, cFrom), get(row, f, cInviterUrl));
+      inv.person = person_full(get(row, f, cFrom), inviter);
     else
-      inv.person = person_full(get(row, f, cTo), get(row, f, cInviteeUrl));
+      inv.person = person_full(get(row, f, cTo), invitee);
     if (inv.person == kNone || persons[inv.person].placeholder) {
       detail(f, f.reader->line(), "no name or profile (row skipped)");
       return false;
     }
-    std::string_view date = trim(get(row, f, cSentAt));
+    std::string_view date = value(f, row, cSentAt);
     if (!parse_time(date, inv.time)) {
       inv.time = kNoTime;
       detail(f, f.reader->line(), "unreadable date \"" + std::string(date.substr(0, 40)) + "\" (row kept)");
@@ -1148,12 +1249,14 @@ struct Importer::Impl {
   bool row_endorsement(ParsedFile& f, const std::vector<std::string_view>& row, Direction dir) {
     SEndorsement e;
     e.dir = dir;
-    e.person = person(get(row, f, cEFirst), get(row, f, cELast), get(row, f, cEUrl));
+    const std::string_view url = value(f, row, cEUrl);
+    if (!url_ok(f, url)) return false;
+    e.person = person(get(row, f, cEFirst), get(row, f, cELast), url);
     if (e.person == kNone) {
       detail(f, f.reader->line(), "no name or profile (row skipped)");
       return false;
     }
-    std::string_view date = trim(get(row, f, cEndDate));
+    std::string_view date = value(f, row, cEndDate);
     if (!parse_day(date, e.day)) {
       e.day = kNoDay;
       detail(f, f.reader->line(), "unreadable date \"" + std::string(date.substr(0, 40)) + "\" (row kept)");
@@ -1171,7 +1274,7 @@ struct Importer::Impl {
       detail(f, f.reader->line(), "no name (row skipped)");
       return false;
     }
-    std::string_view date = trim(get(row, f, cCreation));
+    std::string_view date = value(f, row, cCreation);
     if (!parse_day(date, r.day)) {
       r.day = kNoDay;
       detail(f, f.reader->line(), "unreadable date \"" + std::string(date.substr(0, 40)) + "\" (row kept)");
@@ -1192,6 +1295,8 @@ struct Importer::Impl {
     profile_first = std::string(first);
     profile_last = std::string(last);
     profile_headline = std::string(trim(get(row, f, cHeadline)));
+    // The owner's own name, commas and all ("Femi O SPHRi, CPHR"), is one person in TO cells.
+    known_names.insert(fold(profile_first + " " + profile_last));
     return true;
   }
 
@@ -1200,7 +1305,15 @@ struct Importer::Impl {
     if (f.deleted)
       r.details.push_back(std::to_string(f.deleted) + " rows of deleted accounts (no name) skipped");
     if (f.drafts) r.details.push_back(std::to_string(f.drafts) + " draft messages skipped");
+    if (f.shifted)
+      r.details.push_back(count_of(f.shifted, "row was", "rows were") +
+                          " skipped: a URL column held no URL, so the columns looked shifted (a separator inside "
+                          "a name that was not quoted?)");
+    if (f.placeholders)
+      r.details.push_back(count_of(f.placeholders, "cell", "cells") + " held a placeholder such as N/A or NULL and " +
+                          (f.placeholders == 1 ? "was" : "were") + " read as empty");
     if (f.details_dropped) r.details.push_back("and " + std::to_string(f.details_dropped) + " more");
+    if (f.rec.kind == FileKind::Connections && (!r.errors.empty() || r.skipped > f.deleted)) connections_partial = true;
     parse_done_bytes += f.weight;
     f.done = true;
     f.reader.reset();
@@ -1285,7 +1398,7 @@ struct Importer::Impl {
       finish_file(f);
       ++parse_pos;
     }
-    return true;
+    return resolve_some(deadline);
   }
 
   // ---- merge --------------------------------------------------------------------------------
@@ -1346,6 +1459,9 @@ struct Importer::Impl {
         case 12: drop(persons); break;
         case 13: drop(connections); break;
         case 14: ms = MergeState(); break;
+        case 15: drop(pending_to); break;
+        case 16: drop(pending_to_index); break;
+        case 17: drop(resolved); break;
         default: return true;
       }
       if (Clock::now() > deadline) {
@@ -1357,6 +1473,26 @@ struct Importer::Impl {
   int release_pos = 0;
   void merge_people();          // step 0
   void merge_connections();     // step 0, second half
+  void merge_disconnections(const std::vector<bool>& listed, Day on, size_t reconnected);
+  void stage_legacy_conversations();
+
+  // The day this export was made: LinkedIn names its zip "..._LinkedInDataExport_MM-DD-YYYY.zip"
+  // (the latest such date of the zips dropped); else the import day.
+  Day export_day() const {
+    Day best = kNoDay;
+    for (const Input& in : inputs) {
+      const std::string_view n = base_name(in.name);
+      const size_t at = n.find("DataExport_");
+      int m = 0, d = 0, y = 0;
+      if (at == std::string_view::npos ||
+          std::sscanf(std::string(n.substr(at + 11, 10)).c_str(), "%2d-%2d-%4d", &m, &d, &y) != 3 ||
+          !valid_civil(y, m, d))
+        continue;
+      const Day day = days_from_civil(y, m, d);
+      if (day <= today + 1 && (best == kNoDay || day > best)) best = day;  // not a typo'd future
+    }
+    return best == kNoDay ? today : best;
+  }
   bool merge_conversations(Clock::time_point deadline);  // step 1
   void merge_conversation(SConv& sc);
   void merge_rest();            // step 2
@@ -1545,10 +1681,14 @@ void Importer::Impl::merge_connections() {
   std::vector<bool> was_connected(existing_count);
   for (size_t i = 0; i < existing_count; ++i) was_connected[i] = s.contacts[i].connected;
   std::vector<bool> job_checked(s.contacts.size() + 1, false);
+  std::vector<bool> listed(s.contacts.size(), false);
+  const Day on = export_day();
+  size_t reconnected = 0;
   for (SConnection& sc : connections) {
     if (persons[sc.person].owner) continue;
     uint32_t idx = person_idx[sc.person];
     if (idx == kNone) continue;
+    listed[idx] = true;
     Contact& c = s.contacts[idx];
     const SPerson& p = persons[sc.person];
     bool ch = false;
@@ -1579,9 +1719,15 @@ void Importer::Impl::merge_connections() {
     }
     set(c.company, sc.company);
     set(c.position, sc.position);
-    if (!c.connected) {
+    // Listed again after they were not: connected again (unless this export is older than the
+    // one that left them out).
+    if (!c.connected && (c.disconnected_on == kNoDay || on >= c.disconnected_on)) {
       c.connected = true;
       ch = true;
+      if (c.disconnected_on != kNoDay) {
+        c.disconnected_on = kNoDay;
+        ++reconnected;
+      }
     }
     if (sc.connected_on != kNoDay && c.connected_on != sc.connected_on) {
       c.connected_on = sc.connected_on;
@@ -1589,8 +1735,21 @@ void Importer::Impl::merge_connections() {
     }
     if (ch) mark(idx);
   }
+  merge_disconnections(listed, on, reconnected);
 
-  // Legacy (2018) messages: conversations keyed by the other participants.
+  stage_legacy_conversations();
+
+  // Conversations and messages, deduplicated against what is stored.
+  for (uint32_t i = 0; i < s.conversations.size(); ++i) ms.conv_index.emplace(s.conversations[i].key, i);
+  s.messages.reserve(s.messages.size() + messages.size());
+  // A first import takes the staged texts as they are (no copy); later ones append what is new.
+  ms.adopt_texts = s.messages.empty() && s.texts.empty();
+  if (ms.adopt_texts) s.texts = std::move(texts);
+  else s.texts.reserve(s.texts.size() + texts.size());
+}
+
+// Legacy (2018) messages: conversations keyed by the other participants (the owner known now).
+void Importer::Impl::stage_legacy_conversations() {
   for (uint32_t mi = 0; mi < messages.size(); ++mi) {
     SMessage& m = messages[mi];
     if (!m.legacy) continue;
@@ -1609,14 +1768,44 @@ void Importer::Impl::merge_connections() {
     convs[m.conv].msgs.push_back(mi);
     for (uint32_t o : others) add_conv_person(m.conv, o, false);
   }
+}
 
-  // Conversations and messages, deduplicated against what is stored.
-  for (uint32_t i = 0; i < s.conversations.size(); ++i) ms.conv_index.emplace(s.conversations[i].key, i);
-  s.messages.reserve(s.messages.size() + messages.size());
-  // A first import takes the staged texts as they are (no copy); later ones append what is new.
-  ms.adopt_texts = s.messages.empty() && s.texts.empty();
-  if (ms.adopt_texts) s.texts = std::move(texts);
-  else s.texts.reserve(s.texts.size() + texts.size());
+// A Connections.csv lists every connection: the connected contacts a complete one leaves out are
+// no longer connected (they removed the owner, or the owner them, or left LinkedIn). Their
+// history, notes and tags stay. Only with a Connections.csv in this import, read without a
+// row lost (else a cut or damaged file would disconnect everyone after the damage).
+void Importer::Impl::merge_disconnections(const std::vector<bool>& listed, Day on, size_t reconnected) {
+  if (!have_connections || connections_report >= report.files.size()) return;
+  FileReport& r = report.files[connections_report];
+  if (reconnected)
+    r.details.push_back(count_of(reconnected, "person is", "people are") + " in your connections again");
+  if (connections.empty()) return;  // no list to judge by (only the preamble, or no readable row)
+  // An export older than one that already left people out (an old export imported late) has
+  // nothing newer to say.
+  for (const Contact& c : store.contacts)
+    if (c.disconnected_on != kNoDay && c.disconnected_on > on) return;
+  // Nor about a connection made after it: they are not left out, they were not there yet.
+  Day latest = kNoDay;
+  for (const SConnection& sc : connections)
+    if (sc.connected_on != kNoDay && (latest == kNoDay || sc.connected_on > latest)) latest = sc.connected_on;
+  std::vector<uint32_t> gone;
+  for (uint32_t i = 0; i < ms.existing_count; ++i) {
+    const Contact& c = store.contacts[i];
+    if (!c.connected || listed[i]) continue;
+    if (latest != kNoDay && c.connected_on != kNoDay && c.connected_on > latest) continue;
+    gone.push_back(i);
+  }
+  if (gone.empty()) return;
+  if (connections_partial) {
+    r.details.push_back("some rows could not be read: nobody is marked as no longer connected");
+    return;
+  }
+  for (uint32_t i : gone) {
+    store.contacts[i].connected = false;
+    store.contacts[i].disconnected_on = on;
+    mark(i);
+  }
+  r.details.push_back(count_of(gone.size(), "person is", "people are") + " no longer in your connections");
 }
 
 bool Importer::Impl::merge_conversations(Clock::time_point deadline) {

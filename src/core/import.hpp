@@ -61,7 +61,8 @@ struct ImportStats {
 
 class Importer {
  public:
-  // `today` stamps first_seen / job-change dates.
+  // `today` stamps first_seen / job-change dates, and disconnections when no zip's name gives
+  // the export's date.
   Importer(Store& store, Day today, ImportLimits limits = {});
   ~Importer();
   Importer(const Importer&) = delete;

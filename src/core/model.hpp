@@ -111,6 +111,9 @@ struct Contact {
   std::string email, company, position;
   Day connected_on = kNoDay;
   bool connected = false;  // present in Connections.csv
+  // No longer connected: a newer full Connections.csv left them out (connected is then false).
+  // The date of that export. Back to kNoDay when a later export lists them again.
+  Day disconnected_on = kNoDay;
   Day first_seen = kNoDay; // the import day that created it (for "new since last import")
 
   std::vector<uint32_t> conversations;  // indices into Store::conversations

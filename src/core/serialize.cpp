@@ -104,7 +104,8 @@ const char* dir_name(Direction d) { return d == Direction::Outgoing ? "outgoing"
 //   owner: first_name last_name url url_key headline
 //   next_id, last_import (zz), deleted_connections (zz)
 //   contacts: count, then per contact: id, first_name, last_name, url, url_key, email, company,
-//     position, connected_on (zz), flags (bit0 connected), first_seen (zz),
+//     position, connected_on (zz), flags (bit0 connected; from format 4 bit1: disconnected_on (zz)
+//     follows), first_seen (zz),
 //     conversations (count, indices), invitations (count; direction, time (zz), message),
 //     endorsements (count; direction, day (zz), skill), recommendations (count; direction,
 //     day (zz), text), job_changes (count; seen_on (zz), old_company, old_position,
@@ -118,6 +119,12 @@ const char* dir_name(Direction d) { return d == Direction::Outgoing ? "outgoing"
 // Format 2 differs from 1 only in the messages: count, then per message: conversation,
 // sender, time (zz), subject length, text length; then the length of all texts and the texts
 // themselves, subject then text of each message in order: one block, copied in one go.
+// Formats 4 and 5 are 2 and 3 with contacts' flags bit1 (a contact no longer connected, and
+// since when): older releases refuse them as "newer", rather than misread them.
+
+// What a format version says about the layout.
+bool texts_apart(uint64_t version) { return version == 3 || version == 5; }
+bool has_disconnected(uint64_t version) { return version >= 4; }
 
 constexpr char kMagic[4] = {'R', 'K', 'B', '1'};
 constexpr char kTextMagic[4] = {'R', 'K', 'T', '1'};
@@ -777,7 +784,8 @@ void put_contact(BinWriter& w, const Contact& c) {
   w.str(c.first_name), w.str(c.last_name), w.str(c.url), w.str(c.url_key);
   w.str(c.email), w.str(c.company), w.str(c.position);
   w.zz(c.connected_on);
-  w.u8(c.connected ? 1 : 0);
+  w.u8(uint8_t((c.connected ? 1 : 0) | (c.disconnected_on != kNoDay ? 2 : 0)));
+  if (c.disconnected_on != kNoDay) w.zz(c.disconnected_on);
   w.zz(c.first_seen);
   put_u32_list(w, c.conversations);
   w.var(c.invitations.size());
@@ -812,12 +820,12 @@ struct BulkSaver::Impl {
   bool done = false;
   Impl(const Store& st, int f) : s(st), format(f) {}
 
-  std::string& texts() { return format == 3 ? tw.out : w.out; }
+  std::string& texts() { return texts_apart(format) ? tw.out : w.out; }
 
   void begin() {
     size_t estimate = 256, text_estimate = 0;
     for (const Message& m : s.messages) text_estimate += m.subject.len + m.text.len;
-    estimate += s.messages.size() * 16 + (format == 2 ? text_estimate : 0);
+    estimate += s.messages.size() * 16 + (texts_apart(format) ? 0 : text_estimate);
     estimate += s.contacts.size() * 160 + s.conversations.size() * 64;
     w.out.reserve(estimate);
     w.out.append(kMagic, 4);
@@ -838,7 +846,7 @@ struct BulkSaver::Impl {
   uLong text_crc = crc32(0L, Z_NULL, 0);
   size_t crc_upto = 0;
   void crc_texts() {
-    if (format != 3 || crc_upto >= tw.out.size()) return;
+    if (!texts_apart(format) || crc_upto >= tw.out.size()) return;
     text_crc = crc32_z(text_crc, reinterpret_cast<const Bytef*>(tw.out.data()) + crc_upto, tw.out.size() - crc_upto);
     crc_upto = tw.out.size();
   }
@@ -862,7 +870,7 @@ struct BulkSaver::Impl {
   }
 
   void finish() {
-    if (format == 3) {
+    if (texts_apart(format)) {
       crc_texts();
       for (int k = 0; k < 4; ++k) tw.out.push_back(char((text_crc >> (8 * k)) & 0xff));
     }
@@ -907,7 +915,7 @@ struct BulkSaver::Impl {
             if (late()) return (++i, false);
           }
           w.var(text_bytes);
-          if (format == 3) {
+          if (texts_apart(format)) {
             tw.out.reserve(text_bytes + 32);
             tw.out.append(kTextMagic, 4);
             tw.var(1);
@@ -943,7 +951,8 @@ struct BulkSaver::Impl {
   }
 };
 
-BulkSaver::BulkSaver(const Store& s, int format) : impl_(new Impl(s, format == 2 ? 2 : kBulkSplitFormat)) {}
+BulkSaver::BulkSaver(const Store& s, int format)
+    : impl_(new Impl(s, format == kBulkFormat ? kBulkFormat : kBulkSplitFormat)) {}
 BulkSaver::~BulkSaver() = default;
 
 bool BulkSaver::step(double budget_ms) {
@@ -961,7 +970,7 @@ BulkParts BulkSaver::take() {
   return p;
 }
 
-std::string save_bulk(const Store& s) { return BulkSaver(s, 2).take().bulk; }
+std::string save_bulk(const Store& s) { return BulkSaver(s, kBulkFormat).take().bulk; }
 
 BulkParts save_bulk_parts(const Store& s) { return BulkSaver(s, kBulkSplitFormat).take(); }
 
@@ -1131,8 +1140,9 @@ struct BulkLoader::Impl {
     r.str(c.email), r.str(c.company), r.str(c.position);
     c.connected_on = r.i32();
     const uint8_t flags = r.u8();
-    if (flags > 1) r.fail();
+    if (flags > (has_disconnected(version) ? 3 : 1)) r.fail();
     c.connected = flags & 1;
+    if (flags & 2) c.disconnected_on = r.i32();
     c.first_seen = r.i32();
     get_u32_list(r, c.conversations);
     c.invitations.resize(r.count(3));
@@ -1170,7 +1180,7 @@ struct BulkLoader::Impl {
     stage = Stage::Done;
     if (version >= 2 && r.ok()) {
       const uint64_t total = r.var();
-      if (version == 3) {  // the texts come separately (attach_texts)
+      if (texts_apart(version)) {  // the texts come separately (attach_texts)
         if (r.ok() && total != off) r.fail();
         t.texts_pending = off > 0;
         t.texts_expected = off;
@@ -1351,6 +1361,7 @@ std::string export_backup(const Store& s) {
     o.kstr("position", c.position);
     o.kday("connected_on", c.connected_on);
     o.kbool("connected", c.connected);
+    o.kday("disconnected_on", c.disconnected_on);
     o.kday("first_seen", c.first_seen);
     o.klist("conversations", c.conversations);
     o.key("invitations");
@@ -1451,7 +1462,7 @@ bool contact_from_json(JsonIn& in, const json& j, size_t k, Contact& c) {
       !in.opt_str(j, "url_key", c.url_key, w) || !in.opt_str(j, "email", c.email, w) ||
       !in.opt_str(j, "company", c.company, w) || !in.opt_str(j, "position", c.position, w) ||
       !in.opt_day(j, "connected_on", c.connected_on, w) || !in.opt_bool(j, "connected", c.connected, w) ||
-      !in.opt_day(j, "first_seen", c.first_seen, w) || !in.u32_list(j, "conversations", c.conversations, w))
+      !in.opt_day(j, "disconnected_on", c.disconnected_on, w) || !in.opt_day(j, "first_seen", c.first_seen, w) || !in.u32_list(j, "conversations", c.conversations, w))
     return false;
   const json* a = in.opt_array(j, "invitations", w);
   if (!a) return false;

@@ -14,12 +14,14 @@
 
 namespace rk {
 
-constexpr int kBulkFormat = 2;        // save_bulk(): message texts in one block (1 still loads)
-constexpr int kBulkSplitFormat = 3;   // save_bulk_parts(): texts apart (the newest format)
+// Bulk formats: 1 texts inline, 2 texts in one block, 3 texts apart; 4 and 5 are 2 and 3 with
+// contacts' disconnected_on. Every one of them still loads; only 4 and 5 are written.
+constexpr int kBulkFormat = 4;        // save_bulk(): message texts in one block
+constexpr int kBulkSplitFormat = 5;   // save_bulk_parts(): texts apart (the newest format)
 constexpr int kUserFormat = 1;
 constexpr int kBackupFormat = 1;
 
-std::string save_bulk(const Store& s);  // format 2: one buffer
+std::string save_bulk(const Store& s);  // kBulkFormat: one buffer
 // Format 3: the message texts (most of the bytes) apart from the rest, so a page load can draw
 // the first frame from `bulk` and attach the texts a moment later.
 struct BulkParts {
@@ -29,7 +31,8 @@ BulkParts save_bulk_parts(const Store& s);
 
 // The same work in slices (an import's save of 50+ MB must not freeze the page): step() writes
 // for about budget_ms and returns true when done; take() finishes and hands over the bytes. The
-// Store must not change in between. `format`: 2 (one buffer) or 3 (texts apart).
+// Store must not change in between. `format`: kBulkFormat (one buffer) or kBulkSplitFormat
+// (texts apart).
 class BulkSaver {
  public:
   explicit BulkSaver(const Store& s, int format = kBulkSplitFormat);
@@ -64,7 +67,7 @@ class BulkLoader {
  private:
   std::unique_ptr<Impl> impl_;
 };
-// After load_bulk() of a format-3 `bulk` (s.texts_pending): the texts saved with it. On failure
+// After load_bulk() of a `bulk` saved with its texts apart (s.texts_pending): the texts saved with it. On failure
 // the Store keeps its texts pending (messages show without text).
 bool attach_texts(std::string&& texts, Store& s, std::string& error);
 // The same, with the block's checksum already computed as its bytes arrived (a slice at a time):

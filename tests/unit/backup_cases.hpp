@@ -17,13 +17,13 @@ inline const char* backup_base() {
 "next_id":4,"last_import":"2024-05-01","deleted_connections":2,
 "contacts":[
 {"id":1,"first_name":"Ana","last_name":"Lima","url":"https://www.linkedin.com/in/ana","url_key":"ana","email":"a@b.example",
- "company":"Acme","position":"Dev","connected_on":"2020-02-29","connected":true,"first_seen":"2024-05-01","conversations":[0,1],
+ "company":"Acme","position":"Dev","connected_on":"2020-02-29","connected":true,"disconnected_on":null,"first_seen":"2024-05-01","conversations":[0,1],
  "invitations":[{"direction":"incoming","time":1700000000,"message":"hi"}],
  "endorsements":[{"direction":"outgoing","day":"2024-01-02","skill":"C++"}],
  "recommendations":[{"direction":"incoming","day":"2023-03-04","text":"great"}],
  "job_changes":[{"seen_on":"2024-05-01","old_company":"A","old_position":"B","new_company":"C","new_position":"D"}]},
 {"id":3,"first_name":"Bo","last_name":"","url":"","url_key":"","email":"","company":"","position":"","connected_on":null,
- "connected":false,"first_seen":null,"conversations":[1],"invitations":[],"endorsements":[],"recommendations":[],"job_changes":[]}],
+ "connected":false,"disconnected_on":"2024-04-01","first_seen":null,"conversations":[1],"invitations":[],"endorsements":[],"recommendations":[],"job_changes":[]}],
 "conversations":[
 {"key":"c1","title":"","participants":[1],"group":false,"spam":false,"messages":[0,1]},
 {"key":"c2","title":"Group","participants":[1,3],"group":true,"spam":true,"messages":[2]}],

@@ -65,6 +65,24 @@ TEST_CASE("parse_time accepts every LinkedIn form", "[dates]") {
   CHECK(t == T(2024, 12, 16, 18, 24, 37));
 }
 
+TEST_CASE("parse_time reads the dates of European spreadsheet re-saves", "[dates]") {
+  Time t = 0;
+  struct Case { const char* text; int y, m, d; };
+  for (const Case& c : {Case{"02-oct-18", 2018, 10, 2}, Case{"02-OCT-2018", 2018, 10, 2}, Case{"02-okt-18", 2018, 10, 2},
+                        Case{"15-mrt-19", 2019, 3, 15}, Case{"1-mei-20", 2020, 5, 1}, Case{"3-déc.-20", 2020, 12, 3},
+                        Case{"7-févr.-21", 2021, 2, 7}, Case{"9-Mär-22", 2022, 3, 9}, Case{"4-juil.-23", 2023, 7, 4},
+                        Case{"12-dic-17", 2017, 12, 12}, Case{"5-ago-16", 2016, 8, 5}, Case{"6-out-15", 2015, 10, 6},
+                        Case{"04-07-2023", 2023, 7, 4}, Case{"4-7-23", 2023, 7, 4}, Case{"13 okt 2021", 2021, 10, 13}}) {
+    INFO(c.text);
+    REQUIRE(parse_time(c.text, t));
+    CHECK(t == T(c.y, c.m, c.d));
+  }
+  for (const char* bad : {"02-okto-18", "31-04-2023", "02-xyz-18", "02-oct", "4-13-2023"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_time(bad, t));
+  }
+}
+
 TEST_CASE("parse_time rejects garbage and leaves out alone", "[dates]") {
   Time t = 42;
   for (const char* bad : {"", "   ", "hello", "2024-13-01", "2023-02-29", "13/45/24, 7:47 AM",

@@ -102,6 +102,7 @@ Store random_store(uint64_t seed, size_t contacts, size_t messages) {
     c.connected_on = rday(r);
     c.connected = r.chance(80);
     c.first_seen = rday(r);
+    if (!c.connected && r.chance(50)) c.disconnected_on = rday(r);
     for (size_t k = r.below(4); k > 0; --k) c.conversations.push_back(uint32_t(r.below(nconv)));
     for (size_t k = r.below(3); k > 0; --k) c.invitations.push_back({rdir(r), rtime(r), rstr(r)});
     for (size_t k = r.below(4); k > 0; --k) c.endorsements.push_back({rdir(r), rday(r), rstr(r)});
@@ -262,6 +263,7 @@ std::string diff_bulk(const Store& a, const Store& b) {
     RK_CMP(x.position, y.position, w + ".position");
     RK_CMP(x.connected_on, y.connected_on, w + ".connected_on");
     RK_CMP(x.connected, y.connected, w + ".connected");
+    RK_CMP(x.disconnected_on, y.disconnected_on, w + ".disconnected_on");
     RK_CMP(x.first_seen, y.first_seen, w + ".first_seen");
     if (x.conversations != y.conversations) return w + ".conversations";
     RK_CMP(x.invitations.size(), y.invitations.size(), w + ".invitations.size");
@@ -752,6 +754,8 @@ TEST_CASE("backup reader: the small backup with every field reads back exactly",
   CHECK(s.user.at(1).interactions.at(0).note == "coffee");
   CHECK(s.settings.templates.at(0).body == "Hi {first_name}");
   CHECK(s.find(3) == &s.contacts[1]);
+  CHECK(s.contacts[0].disconnected_on == kNoDay);
+  CHECK(s.contacts[1].disconnected_on == days_from_civil(2024, 4, 1));
   auto a = nlohmann::json::parse(export_backup(s)), b = nlohmann::json::parse(rktest::backup_base());
   a.erase("exported_at"), b.erase("exported_at");
   // Settings added since that backup was written come back with their defaults.
@@ -830,7 +834,7 @@ TEST_CASE("backup cut anywhere is refused, the store untouched", "[serialize]") 
   }
 }
 
-TEST_CASE("bulk data saved in format 1 (message texts inline) still loads, and saves as format 2", "[serialize]") {
+TEST_CASE("bulk data saved in format 1 (message texts inline) still loads, and saves in the current format", "[serialize]") {
   // tests/fixtures/bulk-format1.bin was written by the previous release (format 1) from an
   // import of tests/fixtures/import/export2024: what this release imports from the same files.
   const std::string old = rktest::read_file(std::string(REKINDLE_FIXTURES) + "/bulk-format1.bin");
@@ -848,6 +852,68 @@ TEST_CASE("bulk data saved in format 1 (message texts inline) still loads, and s
   Store again;
   REQUIRE(load_bulk(now, again, error));
   CHECK(diff_bulk(again, imported) == "");
+}
+
+TEST_CASE("bulk data saved in formats 2 and 3 (before disconnected_on) still loads", "[serialize]") {
+  // Written by the previous release from an import of tests/fixtures/import/export2024 on
+  // 2026-11-25: save_bulk (format 2) and save_bulk_parts (format 3, its texts apart).
+  const std::string dir = std::string(REKINDLE_FIXTURES) + "/";
+  const std::string two = rktest::read_file(dir + "bulk-format2.bin"), three = rktest::read_file(dir + "bulk-format3.bin");
+  REQUIRE(uint8_t(two[4]) == 2);
+  REQUIRE(uint8_t(three[4]) == 3);
+  Store imported;
+  import_all(imported, days_from_civil(2026, 11, 25), rktest::export2024());
+  std::string error;
+  Store a;
+  REQUIRE(load_bulk(two, a, error));
+  CHECK(diff_bulk(a, imported) == "");
+  Store b;
+  REQUIRE(load_bulk(std::string_view(three), b, error));
+  REQUIRE(b.texts_pending);
+  REQUIRE(attach_texts(rktest::read_file(dir + "bulk-format3.texts"), b, error));
+  CHECK(diff_bulk(b, imported) == "");
+  for (const Contact& c : b.contacts) CHECK(c.disconnected_on == kNoDay);
+  // Saved again: the current formats, which read back the same.
+  const BulkParts parts = save_bulk_parts(b);
+  CHECK(uint8_t(parts.bulk[4]) == kBulkSplitFormat);
+  CHECK(uint8_t(save_bulk(b)[4]) == kBulkFormat);
+  Store again;
+  REQUIRE(load_bulk(save_bulk(b), again, error));
+  CHECK(diff_bulk(again, imported) == "");
+}
+
+TEST_CASE("bulk: disconnected_on round trips, and an older format with its flag is refused", "[serialize]") {
+  Store s = random_store(21, 50, 100);
+  s.contacts[3].connected = false;
+  s.contacts[3].disconnected_on = days_from_civil(2025, 1, 31);
+  s.contacts[4].connected = true;
+  s.contacts[4].disconnected_on = kNoDay;
+  std::string error;
+  for (const std::string& bin : {save_bulk(s), save_bulk_parts(s).bulk}) {
+    Store back;
+    REQUIRE(load_bulk(std::string_view(bin), back, error));
+    CHECK(back.contacts[3].disconnected_on == days_from_civil(2025, 1, 31));
+    CHECK_FALSE(back.contacts[3].connected);
+    CHECK(back.contacts[4].disconnected_on == kNoDay);
+  }
+  // The same bytes labelled format 2 (valid checksum): format 2 has no such flag, so the
+  // contact's flags byte is out of range and the file is refused as damaged, not misread.
+  std::string bad = save_bulk(s);
+  bad[4] = char(2);
+  put_u32le(bad, bad.size() - 4, uint32_t(crc32(0, reinterpret_cast<const Bytef*>(bad.data()), uInt(bad.size() - 4))));
+  Store untouched;
+  CHECK_FALSE(load_bulk(std::string_view(bad), untouched, error));
+  CHECK(error.find("damaged") != std::string::npos);
+  // With nobody disconnected, format 4 differs from format 2 only in its number.
+  Store none = random_store(22, 50, 100);
+  for (Contact& c : none.contacts) c.disconnected_on = kNoDay;
+  std::string relabelled = save_bulk(none);
+  relabelled[4] = char(2);
+  put_u32le(relabelled, relabelled.size() - 4,
+            uint32_t(crc32(0, reinterpret_cast<const Bytef*>(relabelled.data()), uInt(relabelled.size() - 4))));
+  Store old;
+  REQUIRE(load_bulk(std::string_view(relabelled), old, error));
+  CHECK(diff_bulk(old, none) == "");
 }
 
 TEST_CASE("load_bulk from an owned buffer keeps it as the text buffer, with the same result", "[serialize]") {
@@ -985,13 +1051,14 @@ TEST_CASE("split bulk data: the rest loads first, the message texts attach after
 
 TEST_CASE("BulkSaver in tiny slices writes exactly what one call writes", "[serialize]") {
   const Store src = random_store(12, 700, 3000);
-  for (int format : {2, 3}) {
+  for (int format : {kBulkFormat, kBulkSplitFormat}) {
     BulkSaver saver(src, format);
     int slices = 0;
     while (!saver.step(0.0)) REQUIRE(++slices < 1000000);
     const BulkParts sliced = saver.take();
     CHECK(slices > 10);
-    if (format == 2) {
+    CHECK(uint8_t(sliced.bulk[4]) == format);
+    if (format == kBulkFormat) {
       CHECK(sliced.bulk == save_bulk(src));
       CHECK(sliced.texts.empty());
     } else {
