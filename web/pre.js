@@ -9,7 +9,7 @@
 // save, while Rekindle writes the bulk import data once per import and only the small user data
 // after an edit. One object store "state" holds:
 //   "bulk:0" … "bulk:N-1"  the binary import data without the message texts (C++
-//                          rk::save_bulk_parts, format 3), cut into Uint8Array chunks of at most
+//                          rk::save_bulk_parts, kBulkSplitFormat), cut into Uint8Array chunks of at most
 //                          RK.chunkBytes, in order;
 //   "texts:0" … "texts:M-1" the message subjects and bodies (most of the bytes), chunked the same
 //                          way: read only after the first interactive frame (RK.loadTexts);
@@ -472,7 +472,7 @@ RK.importInWorker = function (files) {
   });
 };
 
-// Called from C++ (js_worker_start): the page's imported data (format-3 parts in the heap,
+// Called from C++ (js_worker_start): the page's imported data (the split format's parts in the heap,
 // copied here) and the files go to a new worker.
 RK.workerStart = function (today, bulkPtr, bulkLen, textsPtr, textsLen) {
   var job = RK.job;

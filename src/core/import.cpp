@@ -4,6 +4,7 @@
 // Merge (one step: owner, identities, contacts, conversations, dedup). The Store is only
 // touched in Merge, so a cancel or a failure before it leaves the Store as it was.
 #include "core/import.hpp"
+#include "core/last_message.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -1931,6 +1932,7 @@ void Importer::Impl::merge_rest() {
   s.last_import = today;
   if (have_connections) s.deleted_connections = int(deleted_connections);
   s.reindex();
+  judge_last_messages(s);  // so that statuses never wait for the texts (last_message.hpp)
   report.committed = true;
 }
 

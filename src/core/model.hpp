@@ -45,6 +45,9 @@ struct Message {
   Time time = kNoTime;
   TextRef subject;
   TextRef text;  // plain text (HTML already stripped)
+  // How the last messages of a one-to-one thread read (a closing note, LinkedIn's own row):
+  // judged once when imported, see last_message.hpp. 0: not judged.
+  uint8_t note = 0;
 };
 
 struct Conversation {

@@ -5,13 +5,13 @@
 //    in group threads, from other participants are ignored.
 //  - reply_rate_in / reply_days_in: how the OWNER answers THEIR turns (share answered, median
 //    days); reply_rate_out / reply_days_out: how THEY answer the owner's turns. One-to-one only.
-//  - Their last message is judged by its text (closing.hpp): LinkedIn's own rows written in
-//    their name at the end of a thread are not theirs (skipped), and a closing note ("Thanks!")
-//    asks for no reply. Only the last message of a thread can be that, so at most one message
-//    per thread is read, and only for the thread that may hold their latest message.
+//  - Their last message is judged by its text (closing.hpp, when imported: last_message.hpp):
+//    LinkedIn's own rows written in their name at the end of a thread are not theirs (skipped),
+//    and a closing note ("Thanks!") asks for no reply. Only the thread that may hold their
+//    latest message is looked at.
 #include <algorithm>
 
-#include "core/closing.hpp"
+#include "core/last_message.hpp"
 #include "core/scoring_detail.hpp"
 #include "core/text.hpp"
 
@@ -40,7 +40,11 @@ void judge_last_in(const Store& store, const Contact& c, const Conversation& cv,
     if (mi >= store.messages.size()) continue;
     const Message& m = store.messages[mi];
     if (m.sender != c.id) continue;
-    const LastMessageClass cls = classify_last_message(store.text(m.text), store.text(m.subject), c.connected);
+    // Judged when imported (Message::note); data stored by older versions is judged here from
+    // the text, once it has arrived.
+    const LastMessageClass cls = m.note != kNoteUnjudged
+                                     ? decode_note(m.note)
+                                     : classify_last_message(store.text(m.text), store.text(m.subject), c.connected);
     if (cls.kind == LastMessageKind::System) {
       ++system_rows;
       continue;

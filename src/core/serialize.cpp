@@ -4,6 +4,7 @@
 // with allow_exceptions=false, types are checked before every access, and dump() replaces
 // invalid UTF-8 instead of throwing.
 #include "serialize.hpp"
+#include "last_message.hpp"
 
 #include <zlib.h>
 
@@ -121,10 +122,13 @@ const char* dir_name(Direction d) { return d == Direction::Outgoing ? "outgoing"
 // themselves, subject then text of each message in order: one block, copied in one go.
 // Formats 4 and 5 are 2 and 3 with contacts' flags bit1 (a contact no longer connected, and
 // since when): older releases refuse them as "newer", rather than misread them.
+// Formats 6 and 7 are 4 and 5 with each message record ending in its note (Message::note, how
+// the last messages of a thread read: last_message.hpp), so statuses need no texts.
 
 // What a format version says about the layout.
-bool texts_apart(uint64_t version) { return version == 3 || version == 5; }
+bool texts_apart(uint64_t version) { return version == 3 || version == 5 || version == 7; }
 bool has_disconnected(uint64_t version) { return version >= 4; }
+bool has_notes(uint64_t version) { return version >= 6; }
 
 constexpr char kMagic[4] = {'R', 'K', 'B', '1'};
 constexpr char kTextMagic[4] = {'R', 'K', 'T', '1'};
@@ -911,6 +915,7 @@ struct BulkSaver::Impl {
             w.var(m.sender);
             w.zz(m.time);
             w.var(a), w.var(b);
+            if (has_notes(format)) w.var(m.note);
             text_bytes += a + b;
             if (late()) return (++i, false);
           }
@@ -1172,6 +1177,11 @@ struct BulkLoader::Impl {
     if (a > 0xFFFFFFFFull || b > 0xFFFFFFFFull || off + a + b > 0xFFFFFFFFull) return false;
     m.subject = a ? TextRef{uint32_t(off), uint32_t(a)} : TextRef{};
     m.text = b ? TextRef{uint32_t(off + a), uint32_t(b)} : TextRef{};
+    if (has_notes(version)) {
+      const uint64_t note = r.var();
+      if (note > 255) return false;
+      m.note = uint8_t(note);
+    }
     off += a + b;
     return true;
   }
@@ -1888,6 +1898,7 @@ bool BackupReader::finish(Store& out, std::string& error) {
     return false;
   }
   t.reindex();
+  judge_last_messages(t);  // (a backup carries the texts, not their judgement)
   out = std::move(t);
   return true;
 }

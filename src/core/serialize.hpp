@@ -16,8 +16,8 @@ namespace rk {
 
 // Bulk formats: 1 texts inline, 2 texts in one block, 3 texts apart; 4 and 5 are 2 and 3 with
 // contacts' disconnected_on. Every one of them still loads; only 4 and 5 are written.
-constexpr int kBulkFormat = 4;        // save_bulk(): message texts in one block
-constexpr int kBulkSplitFormat = 5;   // save_bulk_parts(): texts apart (the newest format)
+constexpr int kBulkFormat = 6;        // save_bulk(): message texts in one block
+constexpr int kBulkSplitFormat = 7;   // save_bulk_parts(): texts apart (the newest format)
 constexpr int kUserFormat = 1;
 constexpr int kBackupFormat = 1;
 

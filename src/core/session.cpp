@@ -1,5 +1,7 @@
 #include "session.hpp"
 
+#include "last_message.hpp"
+
 #include <algorithm>
 #include <chrono>
 
@@ -216,8 +218,13 @@ size_t Session::today_count() const {
 }
 
 void Session::texts_attached() {
-  rejudge_pos_ = 0;
+  ++revision;         // the messages show their texts
   ++data_generation;  // (the font code rescans the text)
+  // Data stored by a version that did not judge last messages at import: judged now, saved with
+  // the data, and everyone re-judged a slice at a time.
+  if (judge_last_messages(store) == 0) return;
+  bulk_dirty = true;
+  rejudge_pos_ = 0;
 }
 
 bool Session::rejudge(double budget_ms) {

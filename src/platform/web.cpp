@@ -45,7 +45,7 @@ double g_last_change_ms = 0;
 uint64_t g_seen_revision = 0;
 bool g_write_in_flight = false;
 bool g_bulk_in_flight = false;
-// The serialised bulk data of the write in flight (format 3: the message texts apart in
+// The serialised bulk data of the write in flight (the split format: the message texts apart in
 // g_save_texts). JS (RK.write) copies them out of the heap one chunk at a time, between frames,
 // so both must stay alive and unchanged until rk_storage_done.
 std::string g_save_bulk;

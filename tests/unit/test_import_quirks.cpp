@@ -15,7 +15,7 @@ using namespace rk;
 using namespace rktest;
 
 namespace {
-const Day kToday = day(2022, 6, 30);
+const Day kToday = day(2022, 3, 31);  // within the reply window of the threads below
 
 bool has_detail(const FileReport* f, const std::string& part) {
   if (!f) return false;
@@ -45,7 +45,7 @@ const char* kCommaMessages =
     "k1,,\"Ann Lee, PhD\",https://www.linkedin.com/in/ann-lee,\"Femi O SPHRi, CPHR\",2022-03-01 10:00:00 UTC,,Hi Femi,INBOX\n"
     "k2,,\"Karin Sundgren, PMP, CSM\",https://www.linkedin.com/in/karin-s,\"Femi O SPHRi, CPHR\",2022-03-02 10:00:00 UTC,,Hello,INBOX\n"
     "k1,,\"Femi O SPHRi, CPHR\",https://www.linkedin.com/in/femi-o,\"Ann Lee, PhD\",2022-03-03 10:00:00 UTC,,Hi Ann,INBOX\n"
-    "k1,,\"Ann Lee, PhD\",https://www.linkedin.com/in/ann-lee,\"Femi O SPHRi, CPHR\",2022-03-04 10:00:00 UTC,,Great,INBOX\n"
+    "k1,,\"Ann Lee, PhD\",https://www.linkedin.com/in/ann-lee,\"Femi O SPHRi, CPHR\",2022-03-04 10:00:00 UTC,,\"Great, when can we talk about the grant?\",INBOX\n"
     "k3,Team,\"Femi O SPHRi, CPHR\",https://www.linkedin.com/in/femi-o,\"Bob Ray, Cy Dee, Dan Fox\",2022-03-05 10:00:00 UTC,,All,INBOX\n"
     "k3,Team,Bob Ray,https://www.linkedin.com/in/bob-ray,\"Femi O SPHRi, CPHR, Cy Dee, Dan Fox\",2022-03-06 10:00:00 UTC,,Ok,INBOX\n"
     "k4,,\"Femi O SPHRi, CPHR\",https://www.linkedin.com/in/femi-o,\"Karin Sundgren, PMP, CSM\",2022-03-07 10:00:00 UTC,,Thanks,INBOX\n"
