@@ -179,7 +179,7 @@ void filters(Session& s) {
   // Connected or not
   same_line_if_fits(w * 9);
   {
-    const char* names[] = {"Connected or not", "Not connected", "Connected"};
+    const char* names[] = {"Connected or not", "Not (or no longer) connected", "Connected"};
     ImGui::SetNextItemWidth(w * 9);
     if (ImGui::BeginCombo("##conn", names[g.connected + 1])) {
       for (int i = -1; i <= 1; ++i)

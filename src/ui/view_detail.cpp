@@ -382,6 +382,8 @@ void draw_detail(Session& s) {
   if (c.connected)
     muted("Connected %s%s", c.connected_on != kNoDay ? format_human(c.connected_on).c_str() : "(date unknown)",
           c.connected_on != kNoDay ? ("  (" + relative_day(c.connected_on, s.today) + ")").c_str() : "");
+  else if (c.disconnected_on != kNoDay)
+    muted("No longer connected since %s (missing from that export's connections)", format_human(c.disconnected_on).c_str());
   else
     muted("Not a connection (known from messages or invitations)");
   if (!c.email.empty()) muted("%s", c.email.c_str());

@@ -5,8 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  launch, openApp, startServer, DIST, assert, assertEq, assertNoProblems, screenshot, frames, generator, tempDir,
-  importViaApi,
+  withApp, DIST, assert, assertEq, assertNoProblems, screenshot, frames, generator, tempDir, importViaApi,
 } from './harness.mjs';
 
 function realisticExport() {
@@ -65,11 +64,7 @@ export const tests = [
     timeout: 300000,
     fn: async () => {
       const { files, manifest } = realisticExport();
-      const srv = await startServer(DIST);
-      const ctx = await launch();
-      try {
-        const page = await openApp(ctx, srv.url);
-        await page.evaluate((d) => rekindle.setToday(d), manifest.today);
+      await withApp(DIST, async (page) => {
         const report = await importViaApi(page, files);
         assert(report.committed, 'import committed');
         const todayList = checkJudgement(await judgement(page, manifest.today));
@@ -99,21 +94,14 @@ export const tests = [
         await frames(page, 6);
         await screenshot(page, 'followups-today-390');
         await assertNoProblems(page);
-      } finally {
-        await ctx.close();
-        await srv.close();
-      }
+      }, { today: manifest.today });
     },
   },
   {
     name: 'tiers and settings through the API survive a reload',
     fn: async () => {
       const { files, manifest } = realisticExport();
-      const srv = await startServer(DIST);
-      const ctx = await launch();
-      try {
-        let page = await openApp(ctx, srv.url);
-        await page.evaluate((d) => rekindle.setToday(d), manifest.today);
+      await withApp(DIST, async (page) => {
         await importViaApi(page, files);
         const someone = await page.evaluate(() => rekindle.contacts({ status: 'active', limit: 1 })[0]);
         const r = await page.evaluate((id) => rekindle.update(id, { tier: 'Close', note: 'met in Lisbon' }), someone.id);
@@ -131,10 +119,7 @@ export const tests = [
         const back = await page.evaluate((id) => rekindle.contacts({}).find((c) => c.id === id), someone.id);
         assertEq([back.tier, back.note, back.cadence_max_days], ['Close', 'met in Lisbon', 60], 'after reload');
         await assertNoProblems(page);
-      } finally {
-        await ctx.close();
-        await srv.close();
-      }
+      }, { today: manifest.today });
     },
   },
 ];
