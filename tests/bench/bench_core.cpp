@@ -6,6 +6,7 @@
 #include "bench_alloc.hpp"
 #include "bench_data.hpp"
 #include "core/scoring.hpp"
+#include "core/last_message.hpp"
 #include "core/serialize.hpp"
 
 namespace {
@@ -39,6 +40,20 @@ void BM_EvaluateAllNoReasons(benchmark::State& st) {
   st.SetItemsProcessed(int64_t(st.iterations()) * int64_t(s.contacts.size()));
 }
 BENCHMARK(BM_EvaluateAllNoReasons)->Arg(kL)->Unit(benchmark::kMillisecond);
+
+// Judging the last messages of every one-to-one thread (closing notes, LinkedIn's rows), as an
+// import does once at its end (last_message.hpp): conversations/s.
+void BM_JudgeLastMessages(benchmark::State& st) {
+  rk::Store s = rkbench::imported(size_of(st));
+  for (auto _ : st) {
+    st.PauseTiming();
+    for (rk::Message& m : s.messages) m.note = rk::kNoteUnjudged;
+    st.ResumeTiming();
+    benchmark::DoNotOptimize(rk::judge_last_messages(s));
+  }
+  st.SetItemsProcessed(int64_t(st.iterations()) * int64_t(s.conversations.size()));
+}
+BENCHMARK(BM_JudgeLastMessages)->Arg(kL)->Unit(benchmark::kMillisecond);
 
 void BM_SaveBulk(benchmark::State& st) {
   const rk::Store& s = rkbench::imported(size_of(st));
