@@ -54,6 +54,9 @@ struct StorageStatus {
   bool saving = false;
   double last_saved_ms = 0;
   double used_bytes = -1, quota_bytes = -1;  // navigator.storage.estimate()
+  // Of which the user's data (IndexedDB) and the app's own offline files (caches, service
+  // worker); -1 where the browser does not say.
+  double data_bytes = -1, app_files_bytes = -1;
   bool persisted = false;       // navigator.storage.persist() granted
 };
 const StorageStatus& storage();

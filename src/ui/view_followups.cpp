@@ -6,6 +6,7 @@
 #include <array>
 
 #include "core/api.hpp"
+#include "core/charts.hpp"
 #include "core/dates.hpp"
 #include "core/export.hpp"
 #include "core/session.hpp"
@@ -79,6 +80,7 @@ void actions(Session& s, const Contact& c, Action a) {
   copy_button(s, c, a);
   same_line_if_fits(button_width("Done"));
   contacted_button(s, c, "Done", "You got in touch today: logged, and the next action comes up");
+  debug_rect("done:" + std::to_string(c.id), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   same_line_if_fits(button_width("Not now"));
   if (ImGui::Button("Not now")) {
     remember_for_undo(s, c.id, "Skipped " + c.name() + " for today.");
@@ -140,6 +142,7 @@ void card(Session& s, uint32_t i, float width) {
   }
   actions(s, c, e.action);
   ImGui::EndChild();
+  debug_rect("card:" + std::to_string(c.id), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   if (open) ImGui::PopStyleColor();
   ImGui::PopID();
 }
@@ -214,6 +217,7 @@ void draw_followups(Session& s) {
     return;
   }
   refresh(s);
+  stale_notice(s);
   if (g.queue.empty()) {
     if (empty_state("All caught up",
                     "Nobody needs a follow-up right now: no reply is owed, no new connection waits for a hello, and "
@@ -237,7 +241,6 @@ void draw_followups(Session& s) {
   } else {
     muted("%s, most worthwhile first.", action_label(Action(g.tab)));
   }
-  undo_toast(s);
   ImGui::Spacing();
   if (g.tab == kTabToday) {
     const std::vector<uint32_t> today(g.queue.begin(), g.queue.begin() + long(g.today));
