@@ -50,7 +50,7 @@ void panel_end() { ImGui::EndChild(); }
 
 // How many bars fit the chart's width (a month needs a few pixels to read as a bar).
 int max_bars_for(float width, bool two) {
-  return std::max(6, int((width - ImGui::GetFontSize() * 2.6f) / (two ? 9.0f : 6.0f)));
+  return std::max(6, int((width - ImGui::GetFontSize() * 2.6f) / (two ? 8.0f : 6.0f)));
 }
 
 // The x axis: a tick and a label on calendar boundaries (every January, every first quarter or
