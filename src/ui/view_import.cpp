@@ -186,14 +186,14 @@ void report(Session& s) {
       ImGui::TextWrapped("%s", kind_title(f.kind));
       ImGui::TableNextColumn();
       if (unused && f.rows == 0) ImGui::TextDisabled("-");
-      else ImGui::Text("%zu", f.rows);
+      else ImGui::TextUnformatted(thousands(long(f.rows)).c_str());
       if (unused) ImGui::PopStyleColor();
       bool has_problems = f.skipped || !f.errors.empty() || !f.details.empty();
       if (!narrow) {
         ImGui::TableNextColumn();
         if (f.skipped) {
           ImGui::PushStyleColor(ImGuiCol_Text, warning_color());
-          ImGui::Text("%zu", f.skipped);
+          ImGui::TextUnformatted(thousands(long(f.skipped)).c_str());
           ImGui::PopStyleColor();
         } else {
           ImGui::TextDisabled("0");
@@ -210,7 +210,7 @@ void report(Session& s) {
       }
       if (narrow && f.skipped) {
         ImGui::PushStyleColor(ImGuiCol_Text, warning_color());
-        ImGui::Text("%zu %s skipped", f.skipped, f.skipped == 1 ? "row" : "rows");
+        ImGui::Text("%s skipped", plural(long(f.skipped), "row", "rows").c_str());
         ImGui::PopStyleColor();
       }
       if (!f.details.empty()) {
@@ -257,8 +257,8 @@ void draw_import(Session& s) {
   drop_zone(s, compact() ? fs * 9.5f : fs * 10.5f);
   ImGui::EndChild();
   if (!s.store.contacts.empty() && !s.importing()) {
-    muted("You have %zu contacts. Importing a newer export updates them and keeps your notes, tags and dates.",
-          s.store.contacts.size());
+    muted("You have %s. Importing a newer export updates them and keeps your notes, tags and dates.",
+          plural(long(s.store.contacts.size()), "contact", "contacts").c_str());
   }
   ImGui::Dummy(ImVec2(0, 4));
   if (s.has_report) {
