@@ -93,6 +93,7 @@ void text_area(uint64_t key, const TextAreaStyle& style, const std::string& text
                const std::function<void(const std::string&)>& on_change);
 void end_text_areas();
 bool flush_text_areas();  // hands on what was typed since the last frame; true if anything was
+bool text_area_focused();  // the user is typing in it (it must not move to another text then)
 
 // Resolves window.rekindle.ready and removes the loading indicator (after the first frame).
 void signal_ready();

@@ -242,7 +242,7 @@ void export_menu(Session& s) {
   if (ImGui::Button("Export...")) ImGui::OpenPopup("export");
   if (ImGui::BeginPopup("export")) {
     std::string n = std::to_string(g.rows.size());
-    ImGui::TextDisabled("The %zu contacts shown (filters and search applied)", g.rows.size());
+    ImGui::TextDisabled("The %s shown (filters and search applied)", plural(long(g.rows.size()), "contact", "contacts").c_str());
     if (ImGui::Selectable(("CSV spreadsheet (" + n + ")").c_str()))
       platform::download("rekindle-contacts.csv", "text/csv;charset=utf-8", contacts_csv(s.store, s.evals, g.rows));
     if (ImGui::Selectable(("vCard address book (" + n + ")").c_str()))
@@ -578,7 +578,7 @@ void draw_contacts(Session& s) {
   if (!compact()) {
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetFontSize() * 0.45f);
-    muted("%zu of %zu", g.rows.size(), s.store.contacts.size());
+    muted("%s of %s", thousands(long(g.rows.size())).c_str(), thousands(long(s.store.contacts.size())).c_str());
   }
 
   if (state().focus_search) focus_search_box();
@@ -596,7 +596,7 @@ void draw_contacts(Session& s) {
     export_menu(s);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    muted("%zu of %zu", g.rows.size(), s.store.contacts.size());
+    muted("%s of %s", thousands(long(g.rows.size())).c_str(), thousands(long(s.store.contacts.size())).c_str());
   }
   keyboard(s, search_active);
   if (g.rows.empty()) {

@@ -278,7 +278,7 @@ void status_breakdown(Session& s) {
     }
     ImGui::PopID();
   }
-  if (d.archived) muted("%s archived contacts are not counted.", thousands(d.archived).c_str());
+  if (d.archived) muted("%s not counted.", plural(long(d.archived), "archived contact is", "archived contacts are").c_str());
   (void)s;
 }
 

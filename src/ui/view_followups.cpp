@@ -232,10 +232,11 @@ void draw_followups(Session& s) {
   const size_t page = size_t(std::max(1, s.store.settings.queue_size));
   if (g.shown < page) g.shown = page;
   if (g.tab == kTabToday) {
-    muted(compact() ? "%zu actions for today. Done, Not now or Snooze brings up the next."
-                    : "%zu actions for today, a mix of what matters most. Done, Not now or Snooze brings up the next; "
+    const std::string n = plural(long(g.today), "action", "actions");
+    muted(compact() ? "%s for today. Done, Not now or Snooze brings up the next."
+                    : "%s for today, a mix of what matters most. Done, Not now or Snooze brings up the next; "
                       "the other tabs hold the rest.",
-          g.today);
+          n.c_str());
   } else if (g.tab == kTabAll) {
     muted("Everything worth doing, in the order Today draws from.");
   } else {

@@ -154,7 +154,8 @@ void report(Session& s) {
   } else if (r.cancelled) {
     muted("The import was cancelled. Nothing was changed.");
   } else if (r.committed) {
-    ImGui::TextWrapped("%s, %d updated.", plural(r.contacts_added, "new contact", "new contacts").c_str(), r.contacts_updated);
+    ImGui::TextWrapped("%s, %s updated.", plural(r.contacts_added, "new contact", "new contacts").c_str(),
+                       thousands(r.contacts_updated).c_str());
     const std::string who = who_they_are(s);
     if (!who.empty()) muted("%s", who.c_str());
     if (!s.store.contacts.empty()) {

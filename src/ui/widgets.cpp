@@ -276,7 +276,8 @@ bool wrapped_text_field(uint64_t key, const std::string& text, float min_lines, 
   ImGui::PushID(int(key & 0x7fffffff));
   ImGui::InvisibleButton("##wrapped", ImVec2(w, h));
   ImGui::PopID();
-  const bool picked = ImGui::IsItemHovered() || ImGui::IsItemClicked();
+  // Pointed at: it may become the live one, unless the user is typing in the live one now.
+  const bool picked = (ImGui::IsItemHovered() || ImGui::IsItemClicked()) && !platform::text_area_focused();
   const ImVec2 p0 = ImGui::GetItemRectMin(), p1 = ImGui::GetItemRectMax();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   // While a popup is open (a menu or a dialog may lie over it, and the page cannot draw over a
