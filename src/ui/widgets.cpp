@@ -279,6 +279,7 @@ bool wrapped_text_field(uint64_t key, const std::string& text, float min_lines, 
   // Pointed at: it may become the live one, unless the user is typing in the live one now.
   const bool picked = (ImGui::IsItemHovered() || ImGui::IsItemClicked()) && !platform::text_area_focused();
   const ImVec2 p0 = ImGui::GetItemRectMin(), p1 = ImGui::GetItemRectMax();
+  debug_rect("text:" + std::to_string(key), p0, p1);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   // While a popup is open (a menu or a dialog may lie over it, and the page cannot draw over a
   // DOM element) the field is drawn on the canvas.

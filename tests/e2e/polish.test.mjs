@@ -182,6 +182,32 @@ async function tagFieldStays(page, id) {
   assert(tags.includes('alpha') && tags.includes('beta'), 'both tags were added: ' + JSON.stringify(tags));
 }
 
+// The templates' text wraps: the first one is the page's text area, as wide as its field, with
+// no line running past its right edge.
+async function templatesWrap(page) {
+  await show(page, 'settings');
+  const vp = page.viewportSize();
+  const key = 'text:' + 2 ** 40;  // the first template (view_settings.cpp, kTemplateKeys)
+  await page.mouse.move(vp.width - 20, vp.height / 2);
+  await page.mouse.wheel(0, -20000);
+  await frames(page, 4);
+  const onScreen = (r) => r && r[1] > 80 && r[3] < vp.height - 10;
+  for (let i = 0; i < 30 && !onScreen((await ui(page)).rects[key]); i++) {
+    await page.mouse.move(vp.width - 20, vp.height / 2);
+    await page.mouse.wheel(0, 200);
+    await frames(page, 4);
+  }
+  const r = await rect(page, key);
+  const area = await page.evaluate(() => {
+    const el = document.getElementById('rk-textarea');
+    return el && { hidden: el.hidden, w: el.clientWidth, sw: el.scrollWidth, h: el.clientHeight, lh: parseFloat(getComputedStyle(el).lineHeight), text: el.value };
+  });
+  assert(area && !area.hidden, 'the first template is in the text area: ' + JSON.stringify(area) + JSON.stringify(r));
+  assert(area.text.startsWith('Hi {first_name}'), 'it holds the template: ' + JSON.stringify(area.text.slice(0, 40)));
+  assert(Math.abs(area.w - (r[2] - r[0])) < 4, `the text area is as wide as the field (${area.w} vs ${r[2] - r[0]})`);
+  assert(area.sw <= area.w + 1, `no line runs past the edge (scroll width ${area.sw} > ${area.w})`);
+}
+
 async function screenshots(page, suffix, busyId) {
   await show(page, 'dashboard');
   await screenshot(page, `polish-dashboard-${suffix}`);
@@ -242,6 +268,7 @@ export const tests = [
             await page.setViewportSize({ width: w, height: h });
             await frames(page, 6);
             await screenshots(page, `${scheme}-${w}x${h}`, busy.id);
+            if (scheme === 'light') await templatesWrap(page);
           }
           if (scheme === 'dark') await toastKeepsCards(page, 'dark-390x844');
           await page.setViewportSize({ width: 1280, height: 720 });
