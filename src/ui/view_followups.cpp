@@ -76,7 +76,7 @@ void copy_button(Session& s, const Contact& c, Action a) {
 }
 
 void actions(Session& s, const Contact& c, Action a) {
-  profile_button(c, compact() ? "Profile" : "Open profile");
+  profile_button(c, "Open profile");  // one label at every width
   copy_button(s, c, a);
   same_line_if_fits(button_width("Done"));
   contacted_button(s, c, "Done", "You got in touch today: logged, and the next action comes up");

@@ -208,8 +208,13 @@ void undo_toast(Session& s) {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                  ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
   if (ImGui::Begin("##undo", nullptr, flags)) {
+    // Wrapped so the toast and its button fit a phone's width.
+    const float text_w = std::min(ImGui::GetFontSize() * 30, vp->WorkSize.x - 24 - 28 - 16 - button_width("Undo"));
+    const float needed = ImGui::CalcTextSize(g_undo.what.c_str()).x;
     ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(text_w, needed + 1));
     ImGui::TextUnformatted(g_undo.what.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::SameLine(0, 16);
     ImVec4 a = accent_color();
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(a.x, a.y, a.z, 1));
