@@ -340,7 +340,7 @@ RK.clearStore = function () {
     });
   };
   return after.then(function () { return RK.db || RK.openDb(); }).then(function (db) { RK.db = db; return go(db); })
-    .then(function () { RK.knownRev = 0; if (RK.channel) RK.channel.postMessage({ rev: -1, tab: RK.tab }); });
+    .then(function () { RK.knownRev = 0; if (RK.channel) RK.channel.postMessage({ rev: -1, tab: RK.tab }); RK.estimate(); });
 };
 
 RK.idle = function () {
@@ -758,7 +758,12 @@ RK.installListeners = function () {
 RK.estimate = function () {
   if (!(navigator.storage && navigator.storage.estimate)) return;
   navigator.storage.estimate().then(function (e) {
-    Module._rk_storage_estimate(e.usage || 0, e.quota || 0, RK.persisted ? 1 : 0);
+    // Chromium says what is whose: IndexedDB is the user's data, the caches and the service
+    // worker are the app's own offline files (-1 where the browser does not tell).
+    var d = e.usageDetails;
+    var data = d ? (d.indexedDB || 0) : -1;
+    var files = d ? (d.caches || 0) + (d.serviceWorkerRegistrations || 0) : -1;
+    Module._rk_storage_estimate(e.usage || 0, e.quota || 0, RK.persisted ? 1 : 0, data, files);
   }).catch(function () {});
 };
 RK.persist = function () {

@@ -150,6 +150,16 @@ bool query_from_json(const json& j, Query& q, std::string& error) {
       if (v.is_null()) continue;
       if (!v.is_string()) return error = "company must be a string", false;
       out.company = v.get<std::string>();
+    } else if (k == "position") {
+      if (v.is_null()) continue;
+      if (!v.is_string()) return error = "position must be a string", false;
+      out.position = v.get<std::string>();
+    } else if (k == "connected_from" || k == "connected_to" || k == "messaged_from" || k == "messaged_to") {
+      if (v.is_null()) continue;
+      Day d;
+      if (!v.is_string() || !parse_iso(v.get<std::string>(), d)) return error = k + " must be a date YYYY-MM-DD", false;
+      (k == "connected_from" ? out.connected_from : k == "connected_to" ? out.connected_to
+       : k == "messaged_from" ? out.messaged_from : out.messaged_to) = d;
     } else if (k == "sort") {
       if (v.is_null()) continue;
       SortKey sk;
@@ -181,8 +191,8 @@ bool query_from_json(const json& j, Query& q, std::string& error) {
       out.include_archived = v.get<bool>();
     } else {
       error = "unknown query field \"" + k +
-              "\" (expected query, status, action, tag, sort, limit, company, year, connected, descending, "
-              "include_archived)";
+              "\" (expected query, status, action, tag, sort, limit, company, position, year, connected_from, "
+              "connected_to, messaged_from, messaged_to, connected, descending, include_archived)";
       return false;
     }
   }

@@ -5,6 +5,7 @@
 
 #include "core/dates.hpp"
 #include "core/text.hpp"
+#include "core/words.hpp"
 
 namespace rk {
 
@@ -58,7 +59,7 @@ int MonthSeries::total_b() const {
   return t;
 }
 
-Bars to_bars(const MonthSeries& s, int max_bars) {
+Bars to_bars(const MonthSeries& s, int max_bars, Day as_of) {
   Bars out;
   if (s.a.empty()) return out;
   if (max_bars < 1) max_bars = 1;
@@ -74,6 +75,7 @@ Bars to_bars(const MonthSeries& s, int max_bars) {
   if (per == 3 && bars_for(3) > max_bars) per = 12;
   while (per >= 12 && bars_for(per) > max_bars) per += 12;
   out.months_per_bar = per;
+  out.period = per == 1 ? "month" : per == 3 ? "quarter" : per == 12 ? "year" : std::to_string(per / 12) + " years";
   int start = floor_div(s.first, per) * per;
   int count = bars_for(per);
   out.a.assign(size_t(count), 0);
@@ -89,7 +91,11 @@ Bars to_bars(const MonthSeries& s, int max_bars) {
     else if (per == 3) out.labels.push_back("Q" + std::to_string((m % 12) / 3 + 1) + " " + std::to_string(m / 12));
     else if (per == 12) out.labels.push_back(std::to_string(m / 12));
     else out.labels.push_back(std::to_string(m / 12) + "-" + std::to_string((m + per - 1) / 12));
+    const int next = m + per;  // the month after the bar
+    out.from.push_back(days_from_civil(m / 12, m % 12 + 1, 1));
+    out.to.push_back(days_from_civil(next / 12, next % 12 + 1, 1) - 1);
   }
+  out.partial_last = as_of != kNoDay && as_of >= out.from.back() && as_of < out.to.back();
   return out;
 }
 
@@ -152,6 +158,11 @@ DashboardStats compute_dashboard(const Store& s, const std::vector<Evaluation>& 
       companies.push_back(c.company);
       positions.push_back(c.position);
     }
+    if (!c.connected) {
+      if (!c.conversations.empty()) d.others_messaged++;
+      else if (!c.invitations.empty()) d.others_invited++;
+      else if (!c.endorsements.empty() || !c.recommendations.empty()) d.others_endorsed++;
+    }
     if (archived) d.archived++;
     for (const Invitation& inv : c.invitations)
       (inv.direction == Direction::Incoming ? d.invitations_received : d.invitations_sent)++;
@@ -178,9 +189,43 @@ DashboardStats compute_dashboard(const Store& s, const std::vector<Evaluation>& 
       bump(d.messages_per_month, month_of_day(day_of(m.time)), !mine);
     }
   }
+  d.as_of = export_as_of(s);
+  // Up to the data's end: a quiet last stretch shows as empty months, not as a shorter axis.
+  for (MonthSeries* ms : {&d.connections_per_month, &d.messages_per_month}) {
+    const MonthIndex last = month_of_day(d.as_of);
+    if (!ms->empty() && last >= ms->first && size_t(last - ms->first) >= ms->a.size()) {
+      ms->a.resize(size_t(last - ms->first) + 1, 0);
+      ms->b.resize(size_t(last - ms->first) + 1, 0);
+    }
+  }
   d.top_companies = rank_labels(companies, top);
   d.top_positions = rank_labels(positions, top);
   return d;
+}
+
+Day export_as_of(const Store& s) {
+  Day best = kNoDay;
+  auto see = [&](Day d) {
+    if (d != kNoDay && (best == kNoDay || d > best)) best = d;
+  };
+  for (const Message& m : s.messages)
+    if (m.time != kNoTime) see(day_of(m.time));
+  for (const Contact& c : s.contacts) {
+    see(c.connected_on);
+    for (const Invitation& inv : c.invitations)
+      if (inv.time != kNoTime) see(day_of(inv.time));
+    for (const Endorsement& e : c.endorsements) see(e.day);
+    for (const Recommendation& r : c.recommendations) see(r.day);
+  }
+  return best;
+}
+
+std::string stale_export_notice(const Store& s, Day today, int stale_days) {
+  const Day as_of = export_as_of(s);
+  if (as_of == kNoDay || today == kNoDay || long(today) - long(as_of) < stale_days) return "";
+  return "The newest message or connection in this export is from " + month_year(as_of) + " (" +
+         relative_day(as_of, today) + "). If your export is that old, download a fresh one from LinkedIn to see "
+         "who is waiting now.";
 }
 
 }  // namespace rk

@@ -166,6 +166,24 @@ std::vector<uint32_t> run_query(const Store& store, const std::vector<Evaluation
   const std::string fcompany = q.company.empty() ? std::string() : fold(q.company);
   const bool filter_tag = !trim(q.tag).empty();
   const bool filter_company = !trim(q.company).empty();
+  const std::string fposition = q.position.empty() ? std::string() : fold(q.position);
+  const bool filter_position = !trim(q.position).empty();
+  const bool filter_messaged = q.messaged_from != kNoDay || q.messaged_to != kNoDay;
+  auto in_range = [](Day d, Day from, Day to) {
+    return d != kNoDay && (from == kNoDay || d >= from) && (to == kNoDay || d <= to);
+  };
+  auto messaged_in = [&](const Contact& c) {
+    for (uint32_t cv_i : c.conversations) {
+      if (cv_i >= store.conversations.size() || store.conversations[cv_i].spam) continue;
+      for (uint32_t mi : store.conversations[cv_i].messages) {
+        if (mi >= store.messages.size()) continue;
+        const Message& m = store.messages[mi];
+        if ((m.sender == kOwner || m.sender == c.id) && in_range(day_of(m.time), q.messaged_from, q.messaged_to))
+          return true;
+      }
+    }
+    return false;
+  };
 
   std::vector<Row> rows;
   rows.reserve(n);
@@ -182,13 +200,18 @@ std::vector<uint32_t> run_query(const Store& store, const std::vector<Evaluation
       civil_from_days(c.connected_on, y, m, d);
       if (y != q.year_connected) continue;
     }
+    if ((q.connected_from != kNoDay || q.connected_to != kNoDay) &&
+        !in_range(c.connected_on, q.connected_from, q.connected_to))
+      continue;
     if (!q.include_archived) {
       const UserData* u = store.user_if(c.id);
       if (u && u->archived) continue;
     }
     const std::string_view h = ix->haystack[i];
     if (filter_company && field(h, kFieldCompany) != fcompany) continue;
+    if (filter_position && field(h, kFieldPosition) != fposition) continue;
     if (filter_tag && !has_tag(h, ftag)) continue;
+    if (filter_messaged && !messaged_in(c)) continue;
     bool ok = true;
     for (const std::string& t : terms) {
       if (h.find(t) == std::string_view::npos) {

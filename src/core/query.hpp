@@ -20,7 +20,13 @@ struct Query {
   std::optional<Action> action;  // the kind of action in the follow-up queue
   std::string tag;
   std::string company;      // exact (folded) company
+  std::string position;     // exact (folded) position
   int year_connected = 0;   // 0: any
+  // Connected between these days (inclusive; kNoDay: open), e.g. a bar of the Dashboard's chart.
+  Day connected_from = kNoDay, connected_to = kNoDay;
+  // A message with them (sent or received, one-to-one or in a group they are in; spam
+  // excluded) between these days (inclusive; kNoDay: open). Both kNoDay: no such filter.
+  Day messaged_from = kNoDay, messaged_to = kNoDay;
   int connected = -1;       // -1 any, 0 not connected, 1 connected
   bool include_archived = true;
   SortKey sort = SortKey::Priority;

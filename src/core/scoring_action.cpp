@@ -84,8 +84,8 @@ bool follow_up(const ActionInput& in, Evaluation& e, std::string& why) {
     why = std::string(dormant ? "Dormant" : "Overdue") + ": last in touch " + ago(in.touch, in.today) + ", past the " +
           std::to_string(in.band.max_days) + "-day maximum of " + in.band.source(in.c);
   else
-    why = "Follow-up due since " + format_human(due_day) + " (" + plural(late, "day", "days") + "; " + in.band.source(in.c) +
-          " aims at every " + plural(in.band.target_days, "day", "days") + ")";
+    why = "Follow-up due since " + date_and_relative(due_day, in.today) + "; " + in.band.source(in.c) +
+          " aims at every " + plural(in.band.target_days, "day", "days");
   return true;
 }
 

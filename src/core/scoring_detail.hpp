@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/scoring.hpp"
+#include "core/words.hpp"
 
 namespace rk::scoring {
 
@@ -82,8 +83,9 @@ std::string explain_strength(const Evaluation& e, Day today);
 // ---- wording (scoring_words.cpp) -----------------------------------------------------------
 std::string who(const Contact& c);        // first name, else name, else "This contact"
 std::string who_lower(const Contact& c);  // the same, "this contact" mid-sentence
-std::string plural(long n, const char* one, const char* many);
-std::string ago(Day d, Day today);  // "today", "yesterday", "12 days ago", "in 5 days", ...
+// Counts and relative dates are core/words.hpp's (rk::plural, rk::relative_day): one wording for
+// the reasons and the views alike.
+inline std::string ago(Day d, Day today) { return rk::relative_day(d, today); }
 std::string whole(double v);
 std::string job_change_sentence(const Contact& c, const JobChange& j);
 

@@ -78,24 +78,25 @@ std::string silent_reason(Eval& v) {
   const Day cday = c.connected_on != kNoDay ? c.connected_on : (inv && inv->time != kNoTime ? day_of(inv->time) : kNoDay);
   if (c.connected && inv && inv->direction == Direction::Incoming) v.e.accepted_and_dark = true;
   if (!v.words) return std::string();
-  const std::string since = cday != kNoDay ? " " + ago(cday, v.today) + " (" + format_human(cday) + ")" : "";
+  const std::string since = cday != kNoDay ? " on " + date_and_relative(cday, v.today) : "";
   std::string r;
   if (c.connected && inv && inv->direction == Direction::Incoming)
     r = "Connected" + since + " after " + v.name + "'s invitation" +
-        (trim(inv->message).empty() ? "" : " with a personal note") + "; no message since";
+        (trim(inv->message).empty() ? "" : " with a personal note") + "; no one-to-one message since";
   else if (c.connected && inv)
-    r = "Connected" + since + " after your invitation; no message since";
+    r = "Connected" + since + " after your invitation; no one-to-one message since";
   else if (c.connected)
-    r = "Connected" + since + "; no message either way";
+    r = "Connected" + since + "; no one-to-one message either way";
   else if (inv && inv->direction == Direction::Outgoing)
-    r = "You invited " + v.lname + (inv->time != kNoTime ? on_day(day_of(inv->time)) : "") + "; not connected yet and no message";
+    r = "You invited " + v.lname + (inv->time != kNoTime ? on_day(day_of(inv->time)) : "") + "; not connected yet and no one-to-one message";
   else if (inv)
-    r = v.name + " invited you" + (inv->time != kNoTime ? on_day(day_of(inv->time)) : "") + "; not connected and no message";
+    r = v.name + " invited you" + (inv->time != kNoTime ? on_day(day_of(inv->time)) : "") + "; not connected and no one-to-one message";
   else
     r = "Not a connection and no one-to-one message";
-  if (v.e.signals.group_conversations > 0)
-    r += "; you share " + plural(v.e.signals.group_conversations, "group conversation", "group conversations") +
-         " but no one-to-one message";
+  // Silent means no one-to-one message: group messages are said as such, never denied.
+  const Signals& sg = v.e.signals;
+  if (sg.group_conversations > 0)
+    r += "; " + group_messages(sg.sent - sg.sent_1to1, sg.received - sg.received_1to1, sg.group_conversations);
   return r;
 }
 

@@ -16,24 +16,6 @@ std::string who_lower(const Contact& c) {
   return n == "This contact" ? std::string("this contact") : n;
 }
 
-std::string plural(long n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-std::string ago(Day d, Day today) {
-  if (d == kNoDay) return "";
-  long n = long(today) - long(d);
-  if (n < 0) {
-    n = -n;
-    return n == 1 ? "tomorrow" : "in " + plural(n, "day", "days");
-  }
-  if (n == 0) return "today";
-  if (n == 1) return "yesterday";
-  if (n < 60) return plural(n, "day", "days") + " ago";
-  if (n < 548) return plural((n + 15) / 30, "month", "months") + " ago";
-  return plural(long(n / 365.25 + 0.5), "year", "years") + " ago";
-}
-
 std::string whole(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.0f", v);

@@ -54,6 +54,9 @@ struct StorageStatus {
   bool saving = false;
   double last_saved_ms = 0;
   double used_bytes = -1, quota_bytes = -1;  // navigator.storage.estimate()
+  // Of which the user's data (IndexedDB) and the app's own offline files (caches, service
+  // worker); -1 where the browser does not say.
+  double data_bytes = -1, app_files_bytes = -1;
   bool persisted = false;       // navigator.storage.persist() granted
 };
 const StorageStatus& storage();
@@ -90,6 +93,7 @@ void text_area(uint64_t key, const TextAreaStyle& style, const std::string& text
                const std::function<void(const std::string&)>& on_change);
 void end_text_areas();
 bool flush_text_areas();  // hands on what was typed since the last frame; true if anything was
+bool text_area_focused();  // the user is typing in it (it must not move to another text then)
 
 // Resolves window.rekindle.ready and removes the loading indicator (after the first frame).
 void signal_ready();

@@ -976,8 +976,10 @@ EMSCRIPTEN_KEEPALIVE void rk_storage_done(int ok, const char* err) {
   }
 }
 
-EMSCRIPTEN_KEEPALIVE void rk_storage_estimate(double used, double quota, int persisted) {
+EMSCRIPTEN_KEEPALIVE void rk_storage_estimate(double used, double quota, int persisted, double data, double files) {
   g_storage.used_bytes = used;
+  g_storage.data_bytes = data;
+  g_storage.app_files_bytes = files;
   g_storage.quota_bytes = quota;
   g_storage.persisted = persisted != 0;
 }
@@ -1067,6 +1069,7 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
       out = {{"loaded", st.loaded}, {"blocked", st.blocked}, {"load_error", st.load_error},
              {"save_error", st.save_error}, {"other_tab_changed", st.other_tab_changed},
              {"saving", st.saving}, {"used_bytes", st.used_bytes}, {"quota_bytes", st.quota_bytes},
+             {"data_bytes", st.data_bytes}, {"app_files_bytes", st.app_files_bytes},
              {"persisted", st.persisted}, {"dirty", s.user_dirty || s.bulk_dirty}};
     } else if (method == "exportState") {
       // Never a backup without the message texts.
@@ -1121,6 +1124,11 @@ EMSCRIPTEN_KEEPALIVE const char* rk_api(const char* method_c, const char* args_c
              {"importing", s.importing()}, {"texts_pending", s.store.texts_pending},
              {"import_in_worker", g_stats.import_in_worker}, {"worker_result_ms", g_stats.worker_result_ms},
              {"texts_load_ms", g_stats.texts_load_ms}};
+      // Where the UI drew things last frame, and the Contacts view's filter (browser tests).
+      json rects = json::object();
+      for (const auto& [name, r] : rk::ui::debug_rects()) rects[name] = {r[0], r[1], r[2], r[3]};
+      out["ui"] = {{"rects", rects}, {"contacts_filter", rk::ui::contacts_filter_summary()},
+                   {"contacts_shown", rk::ui::contacts_shown()}};
     } else if (method == "report") {
       out = s.has_report ? rk::report_json(s.last_report) : json();
     } else if (method == "view") {

@@ -144,6 +144,8 @@ void end_text_areas() {
   g_area.placed = false;
 }
 
+bool text_area_focused() { return js_area_focused() != 0; }
+
 bool flush_text_areas() {
   char* t = js_area_take();
   if (!t) return false;

@@ -43,26 +43,28 @@ void keyboard_shortcuts() {
 
 void nav_bar(Session& s) {
   ImGuiStyle& st = ImGui::GetStyle();
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x + (compact() ? -2 : 4), st.FramePadding.y + 3));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x + (compact() ? -4 : 4), st.FramePadding.y + 3));
   ImGui::PushFont(font_large());
   ImGui::PushStyleColor(ImGuiCol_Text, accent_color());
   ImGui::TextUnformatted(compact() ? "R" : "Rekindle");
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  ImGui::SameLine(0, compact() ? 10 : 24);
+  ImGui::SameLine(0, compact() ? 8 : 24);
   float y = ImGui::GetCursorPosY();
+  // One set of labels at every width: on a phone the buttons are tighter and, if they still do
+  // not fit, the row wraps (a view is never renamed "Home" or "To do" on one screen only).
+  const float gap = compact() ? 2 : 6;
   for (int i = 0; i < int(View::Count); ++i) {
     View v = View(i);
     bool on = g_state.view == v;
-    if (i) ImGui::SameLine(0, compact() ? 3 : 6);
+    if (i) {
+      const float right = ImGui::GetItemRectMax().x + gap + button_width(kViewTitles[i]);
+      if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(0, gap);
+      else y = ImGui::GetCursorPosY() - 4;
+    }
     ImGui::SetCursorPosY(y + 4);
     ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetStyleColorVec4(ImGuiCol_Header) : ImVec4(0, 0, 0, 0));
-    const char* title = kViewTitles[i];
-    if (compact()) {
-      static const char* const short_titles[] = {"Import", "Home", "People", "To do", "Settings"};
-      title = short_titles[i];
-    }
-    if (ImGui::Button(title)) g_state.view = v;
+    if (ImGui::Button(kViewTitles[i])) g_state.view = v;
     ImGui::PopStyleColor();
   }
   ImGui::PopStyleVar();
@@ -189,6 +191,7 @@ void init(Session& s) {
 }
 
 void frame(Session& s) {
+  debug_rects_clear();
   sync_theme(s);
   sync_layout(s);
   keyboard_shortcuts();
@@ -237,6 +240,7 @@ void frame(Session& s) {
   }
   message_popup();
   ImGui::End();
+  undo_toast(s);  // an overlay, after the views: it never pushes them down
   drop_highlight();
 }
 

@@ -30,7 +30,7 @@ void apply_theme(bool dark) {
   if (dark) {
     c[ImGuiCol_WindowBg] = ImVec4(0.105f, 0.11f, 0.125f, 1.0f);
     c[ImGuiCol_ChildBg] = ImVec4(0.135f, 0.14f, 0.16f, 1.0f);
-    c[ImGuiCol_PopupBg] = ImVec4(0.14f, 0.145f, 0.165f, 0.98f);
+    c[ImGuiCol_PopupBg] = ImVec4(0.14f, 0.145f, 0.165f, 1.0f);  // opaque: nothing shows through a menu
     c[ImGuiCol_MenuBarBg] = ImVec4(0.13f, 0.135f, 0.155f, 1.0f);
     c[ImGuiCol_FrameBg] = ImVec4(0.18f, 0.185f, 0.21f, 1.0f);
     c[ImGuiCol_FrameBgHovered] = ImVec4(0.23f, 0.235f, 0.27f, 1.0f);
@@ -50,7 +50,7 @@ void apply_theme(bool dark) {
   } else {
     c[ImGuiCol_WindowBg] = ImVec4(0.975f, 0.975f, 0.98f, 1.0f);
     c[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
-    c[ImGuiCol_PopupBg] = ImVec4(1.0f, 1.0f, 1.0f, 0.99f);
+    c[ImGuiCol_PopupBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
     c[ImGuiCol_MenuBarBg] = ImVec4(0.93f, 0.935f, 0.945f, 1.0f);
     c[ImGuiCol_FrameBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
     c[ImGuiCol_FrameBgHovered] = ImVec4(0.94f, 0.95f, 0.97f, 1.0f);

@@ -1,6 +1,8 @@
 // The ImGui interface: one frame function and the hooks the platform layer calls.
 #pragma once
 
+#include <array>
+#include <map>
 #include <string>
 
 #include "core/model.hpp"
@@ -22,5 +24,10 @@ void on_data_cleared(Session& s);
 void show_message(const std::string& title, const std::string& text);
 bool set_view(const std::string& name);  // "import", "dashboard", "contacts", "followups", "settings"
 bool select_contact(Session& s, ContactId id);
+// What the browser tests read through rekindle.stats().ui: the rectangles drawn last frame by
+// name (views.hpp, debug_rect), the Contacts view's filter in words and its number of rows.
+const std::map<std::string, std::array<float, 4>>& debug_rects();
+std::string contacts_filter_summary();
+size_t contacts_shown();
 
 }  // namespace rk::ui

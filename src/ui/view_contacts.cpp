@@ -28,8 +28,11 @@ enum Col { ColName, ColCompany, ColPosition, ColStatus, ColScore, ColPriority, C
 struct ContactsState {
   std::string search;
   int status = -1;        // -1 any
-  std::string tag, company;
+  std::string tag, company, position;
   int year = 0;
+  // A period chosen on the Dashboard (connected in, or messages in), named by `range_label`.
+  Day connected_from = kNoDay, connected_to = kNoDay, messaged_from = kNoDay, messaged_to = kNoDay;
+  std::string range_label;
   int connected = -1;
   bool show_archived = false;
   SortKey sort = SortKey::Priority;
@@ -58,10 +61,10 @@ struct ContactsState {
 ContactsState g;
 
 std::string query_key() {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "|%d|%d|%d|%d|%d|%d", g.status, g.year, g.connected, int(g.show_archived),
-                int(g.sort), int(g.descending));
-  return g.search + "\x1f" + g.tag + "\x1f" + g.company + buf;
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "|%d|%d|%d|%d|%d|%d|%d|%d|%d|%d", g.status, g.year, g.connected, int(g.show_archived),
+                int(g.sort), int(g.descending), g.connected_from, g.connected_to, g.messaged_from, g.messaged_to);
+  return g.search + "\x1f" + g.tag + "\x1f" + g.company + "\x1f" + g.position + buf;
 }
 
 void refresh_rows(Session& s) {
@@ -72,6 +75,11 @@ void refresh_rows(Session& s) {
   if (g.status >= 0) q.status = Status(g.status);
   q.tag = g.tag;
   q.company = g.company;
+  q.position = g.position;
+  q.connected_from = g.connected_from;
+  q.connected_to = g.connected_to;
+  q.messaged_from = g.messaged_from;
+  q.messaged_to = g.messaged_to;
   q.year_connected = g.year;
   q.connected = g.connected;
   q.include_archived = g.show_archived;
@@ -111,6 +119,11 @@ void refresh_options(Session& s) {
 bool is_archived(const Session& s, ContactId id) {
   const UserData* u = s.store.user_if(id);
   return u && u->archived;
+}
+
+void clear_range() {
+  g.connected_from = g.connected_to = g.messaged_from = g.messaged_to = kNoDay;
+  g.range_label.clear();
 }
 
 void filters(Session& s) {
@@ -189,8 +202,18 @@ void filters(Session& s) {
   }
   same_line_if_fits(w * 8);
   ImGui::Checkbox("Archived too", &g.show_archived);
-  bool any = g.status >= 0 || !g.tag.empty() || !g.company.empty() || g.year || g.connected >= 0 ||
-             g.show_archived || !g.search.empty();
+  // What the Dashboard chose that has no menu here: a chip each, removable.
+  if (!g.position.empty()) {
+    const std::string chip = "Position: " + std::string(display_text(g.position));
+    same_line_if_fits(ImGui::CalcTextSize(chip.c_str()).x + 40);
+    if (tag_chip(chip.c_str(), true, 9001)) g.position.clear();
+  }
+  if (!g.range_label.empty()) {
+    same_line_if_fits(ImGui::CalcTextSize(g.range_label.c_str()).x + 40);
+    if (tag_chip(g.range_label.c_str(), true, 9002)) clear_range();
+  }
+  bool any = g.status >= 0 || !g.tag.empty() || !g.company.empty() || !g.position.empty() || g.year ||
+             g.connected >= 0 || g.show_archived || !g.search.empty() || !g.range_label.empty();
   if (any) {
     same_line_if_fits(button_width("Clear filters"));
     if (ImGui::Button("Clear filters")) {
@@ -201,6 +224,8 @@ void filters(Session& s) {
       g.connected = -1;
       g.show_archived = false;
       g.search.clear();
+      g.position.clear();
+      clear_range();
     }
   }
   (void)s;
@@ -217,7 +242,7 @@ void export_menu(Session& s) {
   if (ImGui::Button("Export...")) ImGui::OpenPopup("export");
   if (ImGui::BeginPopup("export")) {
     std::string n = std::to_string(g.rows.size());
-    ImGui::TextDisabled("The %zu contacts shown (filters and search applied)", g.rows.size());
+    ImGui::TextDisabled("The %s shown (filters and search applied)", plural(long(g.rows.size()), "contact", "contacts").c_str());
     if (ImGui::Selectable(("CSV spreadsheet (" + n + ")").c_str()))
       platform::download("rekindle-contacts.csv", "text/csv;charset=utf-8", contacts_csv(s.store, s.evals, g.rows));
     if (ImGui::Selectable(("vCard address book (" + n + ")").c_str()))
@@ -236,11 +261,15 @@ void export_menu(Session& s) {
   }
 }
 
+void bulk_actions(Session& s);
+
+// Floats over the bottom of the view (floating_bar): the table under it does not move.
 void bulk_bar(Session& s) {
   if (g.selection.size() < 2) return;
-  ImVec4 a = accent_color();
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(a.x, a.y, a.z, theme_is_dark() ? 0.16f : 0.09f));
-  ImGui::BeginChild("##bulk", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  floating_bar("##bulk", [&s] { bulk_actions(s); });
+}
+
+void bulk_actions(Session& s) {
   ImGui::AlignTextToFramePadding();
   ImGui::Text("%zu selected", g.selection.size());
   ImGui::SameLine();
@@ -286,8 +315,6 @@ void bulk_bar(Session& s) {
   }
   same_line_if_fits(button_width("Clear selection"));
   if (ImGui::Button("Clear selection")) g.selection.clear();
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
 }
 
 int row_of(ContactId id, Session& s) {
@@ -481,6 +508,7 @@ void table(Session& s) {
     }
   }
   ImGui::EndTable();
+  debug_rect("contacts:table", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
 // "/" or Ctrl+F: activate the search box (also right after switching here from another view,
@@ -493,11 +521,46 @@ void focus_search_box() {
 
 }  // namespace
 
-void show_contacts_with_status(Status st) {
-  g.status = int(st);
+void show_contacts_filtered(const ContactsFilter& f) {
+  g.status = f.status;
   g.search.clear();
+  g.tag.clear();
+  g.company = f.company;
+  g.position = f.position;
+  g.year = 0;
+  g.connected = f.connected_only ? 1 : -1;
+  g.show_archived = false;
+  g.connected_from = f.connected_from;
+  g.connected_to = f.connected_to;
+  g.messaged_from = f.messaged_from;
+  g.messaged_to = f.messaged_to;
+  g.range_label = f.label;
+  g.selection.clear();
   state().view = View::Contacts;
+  state().selected = kNoContact;
 }
+
+void show_contacts_with_status(Status st) {
+  ContactsFilter f;
+  f.status = int(st);
+  show_contacts_filtered(f);
+}
+
+std::string contacts_filter_summary() {
+  std::string r;
+  auto add = [&r](const std::string& part) { r += (r.empty() ? "" : "; ") + part; };
+  if (g.status >= 0) add(std::string("status ") + status_label(Status(g.status)));
+  if (!g.company.empty()) add("company " + g.company);
+  if (!g.position.empty()) add("position " + g.position);
+  if (!g.tag.empty()) add("tag " + g.tag);
+  if (g.year) add("connected in " + std::to_string(g.year));
+  if (g.connected >= 0) add(g.connected ? "connected" : "not connected");
+  if (!g.range_label.empty()) add(g.range_label);
+  if (!g.search.empty()) add("search " + g.search);
+  return r;
+}
+
+size_t contacts_shown() { return g.rows.size(); }
 
 void draw_contacts(Session& s) {
   heading("Contacts");
@@ -515,7 +578,7 @@ void draw_contacts(Session& s) {
   if (!compact()) {
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetFontSize() * 0.45f);
-    muted("%zu of %zu", g.rows.size(), s.store.contacts.size());
+    muted("%s of %s", thousands(long(g.rows.size())).c_str(), thousands(long(s.store.contacts.size())).c_str());
   }
 
   if (state().focus_search) focus_search_box();
@@ -533,15 +596,15 @@ void draw_contacts(Session& s) {
     export_menu(s);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    muted("%zu of %zu", g.rows.size(), s.store.contacts.size());
+    muted("%s of %s", thousands(long(g.rows.size())).c_str(), thousands(long(s.store.contacts.size())).c_str());
   }
-  bulk_bar(s);
   keyboard(s, search_active);
   if (g.rows.empty()) {
     empty_state("Nobody matches", "Try fewer words, or clear the filters.");
     return;
   }
   table(s);
+  bulk_bar(s);
 }
 
 }  // namespace rk::ui

@@ -10,7 +10,6 @@
 #include "core/export.hpp"
 #include "core/session.hpp"
 #include "core/text.hpp"
-#include "platform/platform.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 #include "ui/views.hpp"
@@ -225,22 +224,12 @@ void timeline(Session& s, const Contact& c) {
   (void)s;
 }
 
+// The field comes first and stays put; the chips follow it. (After it, each new chip moved the
+// field, and the next chip's remove button landed under the pointer.)
 void tags_editor(Session& s, const Contact& c) {
-  const UserData* u = s.store.user_if(c.id);
-  if (u) {
-    for (size_t k = 0; k < u->tags.size(); ++k) {
-      if (k) same_line_if_fits(ImGui::CalcTextSize(u->tags[k].c_str()).x + 40);
-      if (tag_chip(u->tags[k].c_str(), true, int(k))) {
-        UserData& m = s.store.user_of(c.id);
-        m.tags.erase(m.tags.begin() + long(k));
-        s.touched(c.id);
-        return;
-      }
-    }
-    if (!u->tags.empty()) same_line_if_fits(ImGui::GetFontSize() * 9);
-  }
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  bool enter = ImGui::InputTextWithHint("##newtag", "add a tag", &g.new_tag, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+  bool enter = ImGui::InputTextWithHint("##newtag", "add a tag, Enter", &g.new_tag, ImGuiInputTextFlags_EnterReturnsTrue);
+  debug_rect("tag-input", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   std::string t(trim(g.new_tag));
   if (enter && !t.empty()) {
     UserData& m = s.store.user_of(c.id);
@@ -250,6 +239,17 @@ void tags_editor(Session& s, const Contact& c) {
     s.touched(c.id);
     g.new_tag.clear();
     ImGui::SetKeyboardFocusHere(-1);
+  }
+  const UserData* u = s.store.user_if(c.id);
+  if (!u) return;
+  for (size_t k = 0; k < u->tags.size(); ++k) {
+    if (k) same_line_if_fits(ImGui::CalcTextSize(u->tags[k].c_str()).x + 40);
+    if (tag_chip(u->tags[k].c_str(), true, int(k))) {
+      UserData& m = s.store.user_of(c.id);
+      m.tags.erase(m.tags.begin() + long(k));
+      s.touched(c.id);
+      return;
+    }
   }
 }
 
@@ -287,52 +287,35 @@ void log_popup(Session& s, const Contact& c) {
   }
 }
 
-// The notes: a native text area over the canvas (platform::text_area), so long notes wrap and
-// input methods work. While a popup is open (a menu or a dialog may lie over it, and the page
-// cannot draw over a DOM element) it gives way to the note drawn on the canvas.
+// The notes: the page's native text area over the canvas (wrapped_text_field), so long notes
+// wrap and input methods work.
 void notes_field(Session& s, ContactId id, const std::string& note) {
-  const ImGuiStyle& st = ImGui::GetStyle();
-  const float w = ImGui::GetContentRegionAvail().x;
-  const float wrap = std::max(1.0f, w - 2 * st.FramePadding.x);
-  const float line = ImGui::GetTextLineHeight();
-  float h = ImGui::CalcTextSize(note.c_str(), nullptr, false, wrap).y + line + 2 * st.FramePadding.y;
-  h = std::clamp(h, line * 4.5f, line * 14);
-  ImGui::InvisibleButton("##note", ImVec2(w, h));
-  const ImVec2 p0 = ImGui::GetItemRectMin(), p1 = ImGui::GetItemRectMax();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
-  static const char* kHint = "How you know them, what you talked about...";
-  if (ImGui::IsItemVisible() && !popup) {
-    platform::TextAreaStyle ta;
-    ta.x = p0.x, ta.y = p0.y, ta.w = w, ta.h = h;
-    const ImVec2 c0 = dl->GetClipRectMin(), c1 = dl->GetClipRectMax();
-    ta.clip_x0 = c0.x, ta.clip_y0 = c0.y, ta.clip_x1 = c1.x, ta.clip_y1 = c1.y;
-    ta.font_px = ImGui::CalcTextSize("The quick brown fox jumps over the lazy dog").x;
-    ta.line_px = ImGui::GetTextLineHeight();
-    ta.pad_x = st.FramePadding.x, ta.pad_y = st.FramePadding.y, ta.rounding = st.FrameRounding;
-    // Opaque: the frame's colour over the window's, as the canvas would show it.
-    const ImVec4 f = st.Colors[ImGuiCol_FrameBg], b = st.Colors[ImGuiCol_WindowBg];
-    ta.bg = ImGui::ColorConvertFloat4ToU32(ImVec4(f.x * f.w + b.x * (1 - f.w), f.y * f.w + b.y * (1 - f.w),
-                                                  f.z * f.w + b.z * (1 - f.w), 1.0f));
-    ta.fg = ImGui::GetColorU32(ImGuiCol_Text);
-    ta.muted = ImGui::GetColorU32(muted_text_color());
-    ta.border = ImGui::GetColorU32(ImGuiCol_Border);
-    ta.placeholder = kHint;
-    ta.label = "Notes";
-    platform::text_area(uint64_t(id), ta, note, [&s, id](const std::string& text) {
-      // (Not once the contact is gone: a restore or "delete all" came in between.)
-      if (s.finishing() || s.index_of(id) < 0) return;
-      s.store.user_of(id).note = text;
-      s.touched(id);
-    });
-    return;
+  wrapped_text_field(uint64_t(id), note, 4.5f, 14.0f, "How you know them, what you talked about...", "Notes", true,
+                     [&s, id](const std::string& text) {
+                       // (Not once the contact is gone: a restore or "delete all" came in between.)
+                       if (s.finishing() || s.index_of(id) < 0) return;
+                       s.store.user_of(id).note = text;
+                       s.touched(id);
+                     });
+}
+
+// The plan in one sentence that never contradicts itself: a snooze and a follow-up date that
+// falls inside it are said together; a date already past is "due since".
+std::string follow_up_plan(const Session& s, const Evaluation& e, const UserData* u) {
+  const Day next = e.next_follow_up, today = s.today;
+  const bool snoozed = u && u->snoozed_until != kNoDay && u->snoozed_until > today;
+  const std::string source = u && u->next_follow_up != kNoDay ? "set by you" : "from the cadence";
+  std::string r;
+  if (snoozed) {
+    r = "Snoozed until " + date_and_relative(u->snoozed_until, today) + ".";
+    if (next != kNoDay && next <= u->snoozed_until)
+      return r + " The follow-up " + (next <= today ? "due since " : "planned for ") + format_human(next) + " (" +
+             source + ") comes back then.";
+    r += " ";
   }
-  dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg), st.FrameRounding);
-  const ImVec2 t(p0.x + st.FramePadding.x, p0.y + st.FramePadding.y);
-  dl->PushClipRect(p0, p1, true);
-  if (note.empty()) dl->AddText(t, ImGui::GetColorU32(muted_text_color()), kHint);
-  else dl->AddText(nullptr, 0.0f, t, ImGui::GetColorU32(ImGuiCol_Text), note.c_str(), nullptr, wrap);
-  dl->PopClipRect();
+  if (next == kNoDay) return r;
+  if (next < today) return r + "Follow-up due since " + date_and_relative(next, today) + ", " + source + ".";
+  return r + "Next follow-up " + date_and_relative(next, today) + ", " + source + ".";
 }
 
 }  // namespace
@@ -380,8 +363,8 @@ void draw_detail(Session& s) {
   if (!hl.empty()) ImGui::TextWrapped("%s", hl.c_str());
   ImGui::PopTextWrapPos();
   if (c.connected)
-    muted("Connected %s%s", c.connected_on != kNoDay ? format_human(c.connected_on).c_str() : "(date unknown)",
-          c.connected_on != kNoDay ? ("  (" + relative_day(c.connected_on, s.today) + ")").c_str() : "");
+    muted("Connected %s", c.connected_on != kNoDay ? ("on " + date_and_relative(c.connected_on, s.today)).c_str()
+                                                    : "(date unknown)");
   else if (c.disconnected_on != kNoDay)
     muted("No longer connected since %s (missing from that export's connections)", format_human(c.disconnected_on).c_str());
   else
@@ -400,9 +383,12 @@ void draw_detail(Session& s) {
       ImGui::Bullet();
       ImGui::TextWrapped("%s", display_text(r));
     }
+    // The same counts as the status: one-to-one first, group messages named as such.
     const Signals& sg = e->signals;
-    muted("%d sent, %d received%s", sg.sent, sg.received,
-          e->last_interaction != kNoDay ? (", last contact " + relative_day(e->last_interaction, s.today)).c_str() : ", never in touch");
+    const std::string counts = message_counts(sg.sent_1to1, sg.received_1to1, sg.sent - sg.sent_1to1,
+                                              sg.received - sg.received_1to1, sg.group_conversations);
+    muted("%s%s", counts.c_str(),
+          e->last_interaction != kNoDay ? (". Last interaction " + relative_day(e->last_interaction, s.today) + ".").c_str() : ".");
   }
   ImGui::Spacing();
 
@@ -423,18 +409,13 @@ void draw_detail(Session& s) {
     s.touched(c.id);
   }
   if (ImGui::IsItemHovered() && !archived) ImGui::SetTooltip("Hide from the queue and (by default) from Contacts.");
-  undo_toast(s);
   ImGui::Separator();
 
   // Follow-up plan
   subheading("Follow-up");
   if (e) {
-    if (u && u->snoozed_until != kNoDay && u->snoozed_until > s.today)
-      ImGui::TextWrapped("Snoozed until %s.", format_human(u->snoozed_until).c_str());
-    if (e->next_follow_up != kNoDay)
-      ImGui::TextWrapped("Next follow-up %s (%s)%s", format_human(e->next_follow_up).c_str(),
-                         relative_day(e->next_follow_up, s.today).c_str(),
-                         u && u->next_follow_up != kNoDay ? ", set by you" : ", from the cadence");
+    const std::string plan = follow_up_plan(s, *e, u);
+    if (!plan.empty()) ImGui::TextWrapped("%s", plan.c_str());
   }
   {
     ImGui::AlignTextToFramePadding();
@@ -505,7 +486,8 @@ void draw_detail(Session& s) {
   for (const Event& ev : g.events) messages += ev.kind == Ev::Message;
   subheading("Timeline");
   ImGui::SameLine();
-  ImGui::TextDisabled("%zu events, %zu messages", g.events.size(), messages);
+  ImGui::TextDisabled("%s, %s", plural(long(g.events.size()), "event", "events").c_str(),
+                      plural(long(messages), "message", "messages").c_str());
   if (messages > 0 && messages < g.events.size()) {
     ImGui::RadioButton("All", &g.filter, 0);
     ImGui::SameLine();

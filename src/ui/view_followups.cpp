@@ -6,6 +6,7 @@
 #include <array>
 
 #include "core/api.hpp"
+#include "core/charts.hpp"
 #include "core/dates.hpp"
 #include "core/export.hpp"
 #include "core/session.hpp"
@@ -75,10 +76,11 @@ void copy_button(Session& s, const Contact& c, Action a) {
 }
 
 void actions(Session& s, const Contact& c, Action a) {
-  profile_button(c, compact() ? "Profile" : "Open profile");
+  profile_button(c, "Open profile");  // one label at every width
   copy_button(s, c, a);
   same_line_if_fits(button_width("Done"));
   contacted_button(s, c, "Done", "You got in touch today: logged, and the next action comes up");
+  debug_rect("done:" + std::to_string(c.id), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   same_line_if_fits(button_width("Not now"));
   if (ImGui::Button("Not now")) {
     remember_for_undo(s, c.id, "Skipped " + c.name() + " for today.");
@@ -141,6 +143,7 @@ void card(Session& s, uint32_t i, float width) {
   }
   actions(s, c, e.action);
   ImGui::EndChild();
+  debug_rect("card:" + std::to_string(c.id), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   if (open) ImGui::PopStyleColor();
   ImGui::PopID();
 }
@@ -215,6 +218,7 @@ void draw_followups(Session& s) {
     return;
   }
   refresh(s);
+  stale_notice(s);
   if (g.queue.empty()) {
     if (empty_state("All caught up",
                     "Nobody needs a follow-up right now: no reply is owed, no new connection waits for a hello, and "
@@ -229,16 +233,16 @@ void draw_followups(Session& s) {
   const size_t page = size_t(std::max(1, s.store.settings.queue_size));
   if (g.shown < page) g.shown = page;
   if (g.tab == kTabToday) {
-    muted(compact() ? "%zu actions for today. Done, Not now or Snooze brings up the next."
-                    : "%zu actions for today, a mix of what matters most. Done, Not now or Snooze brings up the next; "
+    const std::string n = plural(long(g.today), "action", "actions");
+    muted(compact() ? "%s for today. Done, Not now or Snooze brings up the next."
+                    : "%s for today, a mix of what matters most. Done, Not now or Snooze brings up the next; "
                       "the other tabs hold the rest.",
-          g.today);
+          n.c_str());
   } else if (g.tab == kTabAll) {
     muted("Everything worth doing, in the order Today draws from.");
   } else {
     muted("%s, most worthwhile first.", action_label(Action(g.tab)));
   }
-  undo_toast(s);
   ImGui::Spacing();
   if (g.tab == kTabToday) {
     const std::vector<uint32_t> today(g.queue.begin(), g.queue.begin() + long(g.today));

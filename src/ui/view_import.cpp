@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/charts.hpp"
 #include "core/import.hpp"
 #include "core/session.hpp"
 #include "platform/platform.hpp"
@@ -116,6 +117,32 @@ void privacy() {
                      "allowed to connect anywhere else. Settings > Data lets you back up or delete everything.");
 }
 
+// Contacts are more than connections: say who the others are, so "5,247 new contacts" from
+// 4,215 connections needs no guessing.
+std::string who_they_are(Session& s) {
+  static uint64_t revision = ~0ull;
+  static std::string text;
+  if (revision == s.revision) return text;
+  revision = s.revision;
+  const DashboardStats d = compute_dashboard(s.store, s.evals, s.today, 0);
+  const size_t others = d.contacts - d.connections;
+  text = "You now have " + plural(long(d.contacts), "contact", "contacts") + ": " +
+         plural(long(d.connections), "connection", "connections");
+  if (others == 0) return text += ".";
+  text += " and " + plural(long(others), "other person", "other people") + " who are not connections";
+  std::vector<std::string> parts;
+  if (d.others_messaged) parts.push_back(thousands(long(d.others_messaged)) + " you exchanged messages with");
+  if (d.others_invited) parts.push_back(thousands(long(d.others_invited)) + " from invitations (sent or received)");
+  if (d.others_endorsed) parts.push_back(thousands(long(d.others_endorsed)) + " who endorsed or recommended you, or whom you did");
+  const size_t rest = others - d.others_messaged - d.others_invited - d.others_endorsed;
+  if (rest) parts.push_back(thousands(long(rest)) + " from other files");
+  if (!parts.empty()) {
+    text += ": ";
+    for (size_t k = 0; k < parts.size(); ++k) text += (k ? k + 1 == parts.size() ? " and " : ", " : "") + parts[k];
+  }
+  return text += ".";
+}
+
 void report(Session& s) {
   const ImportReport& r = s.last_report;
   ImGui::BeginChild("report", ImVec2(ImGui::GetContentRegionAvail().x < 1 ? 0 : std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 58), 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
@@ -127,7 +154,10 @@ void report(Session& s) {
   } else if (r.cancelled) {
     muted("The import was cancelled. Nothing was changed.");
   } else if (r.committed) {
-    ImGui::TextWrapped("%d new contacts, %d updated.", r.contacts_added, r.contacts_updated);
+    ImGui::TextWrapped("%s, %s updated.", plural(r.contacts_added, "new contact", "new contacts").c_str(),
+                       thousands(r.contacts_updated).c_str());
+    const std::string who = who_they_are(s);
+    if (!who.empty()) muted("%s", who.c_str());
     if (!s.store.contacts.empty()) {
       if (ImGui::Button("See who to follow up with")) state().view = View::FollowUps;
       same_line_if_fits(button_width("Open the dashboard"));
@@ -157,14 +187,14 @@ void report(Session& s) {
       ImGui::TextWrapped("%s", kind_title(f.kind));
       ImGui::TableNextColumn();
       if (unused && f.rows == 0) ImGui::TextDisabled("-");
-      else ImGui::Text("%zu", f.rows);
+      else ImGui::TextUnformatted(thousands(long(f.rows)).c_str());
       if (unused) ImGui::PopStyleColor();
       bool has_problems = f.skipped || !f.errors.empty() || !f.details.empty();
       if (!narrow) {
         ImGui::TableNextColumn();
         if (f.skipped) {
           ImGui::PushStyleColor(ImGuiCol_Text, warning_color());
-          ImGui::Text("%zu", f.skipped);
+          ImGui::TextUnformatted(thousands(long(f.skipped)).c_str());
           ImGui::PopStyleColor();
         } else {
           ImGui::TextDisabled("0");
@@ -181,7 +211,7 @@ void report(Session& s) {
       }
       if (narrow && f.skipped) {
         ImGui::PushStyleColor(ImGuiCol_Text, warning_color());
-        ImGui::Text("%zu %s skipped", f.skipped, f.skipped == 1 ? "row" : "rows");
+        ImGui::Text("%s skipped", plural(long(f.skipped), "row", "rows").c_str());
         ImGui::PopStyleColor();
       }
       if (!f.details.empty()) {
@@ -228,8 +258,8 @@ void draw_import(Session& s) {
   drop_zone(s, compact() ? fs * 9.5f : fs * 10.5f);
   ImGui::EndChild();
   if (!s.store.contacts.empty() && !s.importing()) {
-    muted("You have %zu contacts. Importing a newer export updates them and keeps your notes, tags and dates.",
-          s.store.contacts.size());
+    muted("You have %s. Importing a newer export updates them and keeps your notes, tags and dates.",
+          plural(long(s.store.contacts.size()), "contact", "contacts").c_str());
   }
   ImGui::Dummy(ImVec2(0, 4));
   if (s.has_report) {

@@ -22,6 +22,10 @@ namespace rk::ui {
 namespace {
 
 float g_font_size = -1;  // the slider's value while dragging
+// The template whose text is in the page's text area (wrapped_text_field), and the keys that
+// name templates' texts there (apart from contacts' notes, whose keys are contact ids).
+size_t g_live_template = 0;
+constexpr uint64_t kTemplateKeys = uint64_t(1) << 40;
 std::string g_new_tag;
 int g_new_tag_days = 30;
 
@@ -267,8 +271,17 @@ void templates(Session& s) {
     ImGui::SameLine();
     if (ImGui::Button("Delete")) remove = int(k);
     template_kind(s, t);
-    if (ImGui::InputTextMultiline("##body", &t.body, ImVec2(-1, ImGui::GetTextLineHeight() * 4.2f)))
-      s.settings_changed();
+    // The body wraps: the page's native text area over the template being edited (the one last
+    // pointed at), the others drawn alike on the canvas.
+    const uint64_t key = kTemplateKeys + k;
+    if (wrapped_text_field(key, t.body, 3.5f, 10.0f, "Hi {first_name}, ...", "Template text", g_live_template == k,
+                           [&s, k](const std::string& text) {
+                             auto& list = s.store.settings.templates;
+                             if (k >= list.size() || list[k].body == text) return;
+                             list[k].body = text;
+                             s.settings_changed();
+                           }))
+      g_live_template = k;
     ImGui::Spacing();
     ImGui::PopID();
   }
@@ -290,19 +303,31 @@ void templates(Session& s) {
 
 void data(Session& s) {
   const platform::StorageStatus& st = platform::storage();
-  ImGui::TextWrapped("Everything lives in this browser's storage for this page: %zu contacts, %zu messages.",
-                     s.store.contacts.size(), s.store.messages.size());
-  if (st.used_bytes >= 0)
-    ImGui::Text("Space used: %s of %s available", bytes(st.used_bytes).c_str(), bytes(st.quota_bytes).c_str());
+  ImGui::TextWrapped("Everything lives in this browser's storage for this page: %s, %s.",
+                     plural(long(s.store.contacts.size()), "contact", "contacts").c_str(),
+                     plural(long(s.store.messages.size()), "message", "messages").c_str());
+  // Your data and the app's own offline files apart: after "Delete all my data" the latter stay
+  // (they are the app, for working offline), and must not read as data left behind.
+  if (st.used_bytes >= 0) {
+    const bool nothing = s.store.contacts.empty() && s.store.user.empty() && !s.user_dirty && !s.bulk_dirty;
+    if (st.data_bytes >= 0) {
+      ImGui::TextWrapped("Your data: %s.", nothing ? "nothing stored" : bytes(st.data_bytes).c_str());
+      if (st.app_files_bytes >= 0)
+        ImGui::TextWrapped("The app's offline files: %s (Rekindle itself, so it opens without a network; not your data).",
+                           bytes(st.app_files_bytes).c_str());
+    } else {
+      ImGui::TextWrapped("Space used by this page: %s, with the app's offline files (Rekindle itself).",
+                         bytes(st.used_bytes).c_str());
+    }
+    muted("The browser allows this page up to %s.", bytes(st.quota_bytes).c_str());
+  }
   if (st.saving) ImGui::TextUnformatted("Saving...");
   else if (!st.save_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, error_color());
     ImGui::TextWrapped("%s", st.save_error.c_str());
     ImGui::PopStyleColor();
   } else if (st.last_saved_ms > 0) {
-    double ago = (platform::now_ms() - st.last_saved_ms) / 1000.0;
-    if (ago < 60) ImGui::Text("Last saved %.0f seconds ago", ago);
-    else ImGui::Text("Last saved %.0f minutes ago", ago / 60);
+    ImGui::Text("Last saved %s", elapsed((platform::now_ms() - st.last_saved_ms) / 1000.0).c_str());
   } else {
     ImGui::TextUnformatted("Nothing new to save.");
   }
@@ -359,21 +384,42 @@ void data(Session& s) {
   }
 }
 
+// Keys, then what they do. The key column is as wide as its widest key and the other takes the
+// rest (with text that wraps, a fitted column measured its width as one letter).
 void shortcuts() {
   const char* rows[][2] = {{"/  or  Ctrl+F", "Search contacts"},
                            {"Up / Down", "Move through the contacts table"},
                            {"Enter", "Open the selected contact"},
                            {"Esc", "Close the contact panel"},
                            {"Ctrl+click, Shift+click", "Select several contacts"}};
-  if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit)) {
+  float key_w = 0;
+  for (auto& r : rows) key_w = std::max(key_w, ImGui::CalcTextSize(r[0]).x);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const bool stacked = key_w > avail * 0.5f;  // a phone: the key above what it does
+  if (stacked) {
+    ImGui::BeginGroup();
+    for (auto& r : rows) {
+      ImGui::TextDisabled("%s", r[0]);
+      ImGui::Indent(ImGui::GetFontSize());
+      ImGui::TextWrapped("%s", r[1]);
+      ImGui::Unindent(ImGui::GetFontSize());
+    }
+    ImGui::EndGroup();
+    debug_rect("keys-table", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    return;
+  }
+  if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_SizingFixedFit, ImVec2(avail, 0))) {
+    ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, key_w + ImGui::GetFontSize());
+    ImGui::TableSetupColumn("does", ImGuiTableColumnFlags_WidthStretch);
     for (auto& r : rows) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextDisabled("%s", r[0]);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r[1]);
+      ImGui::TextWrapped("%s", r[1]);
     }
     ImGui::EndTable();
+    debug_rect("keys-table", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   }
 }
 

@@ -3,12 +3,14 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/model.hpp"
 #include "core/query.hpp"
 #include "core/scoring.hpp"
+#include "core/words.hpp"
 
 namespace rk {
 class Session;
@@ -40,8 +42,31 @@ void draw_detail(Session& s);  // the side panel for state().selected
 void draw_followups(Session& s);
 void draw_settings(Session& s);
 
-// Opens the Contacts view filtered by one status (from the Dashboard).
+// Opens the Contacts view showing exactly what a click on the Dashboard chose (a status, a
+// company, a position, a period of the connections or the messages chart); the other filters
+// and the search are cleared. `label` names the filter on its chip ("Connected in Q4 2014").
+struct ContactsFilter {
+  int status = -1;  // -1 any
+  std::string company, position;
+  bool connected_only = false;
+  Day connected_from = kNoDay, connected_to = kNoDay;
+  Day messaged_from = kNoDay, messaged_to = kNoDay;
+  std::string label;
+};
+void show_contacts_filtered(const ContactsFilter& f);
 void show_contacts_with_status(Status st);
+// The Contacts view's filters in words ("" when none) and how many rows it shows (tests).
+std::string contacts_filter_summary();
+size_t contacts_shown();
+
+// Where things were drawn in the last frame, by name ("card:12", "chart:conn:3", "toast"...):
+// screen rectangles (x0, y0, x1, y1) the browser tests find things by (rekindle.stats().ui).
+void debug_rect(const std::string& name, ImVec2 min, ImVec2 max);
+void debug_rects_clear();
+
+// "The newest message or connection in this export is from March 2025 ...": shown on the
+// Dashboard and Follow-ups when the export is old (charts.hpp, stale_export_notice).
+void stale_notice(Session& s);
 
 // Small widgets shared by views.
 void status_badge(Status st);
@@ -56,8 +81,6 @@ bool tag_chip(const char* tag, bool removable, int id);
 void same_line_if_fits(float next_width);
 float button_width(const char* label);
 
-// "today", "yesterday", "3 days ago", "in 2 weeks", "2 years ago".
-std::string relative_day(Day d, Day today);
 // "Head of Data at Acme" / "Acme" / "Head of Data" / "", ready for display (see display_text).
 std::string headline(const Contact& c);
 // Text for display: right-to-left runs (Arabic, Hebrew) put in visual order and Arabic letters
@@ -74,7 +97,19 @@ void contacted_button(Session& s, const Contact& c, const char* label, const cha
 void snooze_button(Session& s, ContactId id, const char* label = "Snooze");
 // Remembers the user data of a contact before a one-click action, so it can be undone.
 void remember_for_undo(Session& s, ContactId id, const std::string& what);
-void undo_toast(Session& s);  // draws the "Marked ... - Undo" bar when there is something to undo
+// The "Marked ... - Undo" toast, while there is something to undo: an overlay at the bottom of
+// the screen (app.cpp draws it once a frame, after the views), so it never moves content.
+void undo_toast(Session& s);
+// A bar floating at the bottom of the current window (e.g. the bulk actions): `draw` fills it.
+// An overlay, like the toast: what is under it does not move when it comes and goes.
+void floating_bar(const char* id, const std::function<void()>& draw);
+
+// A text field whose lines wrap (templates, notes). When `live`, it is the page's one native
+// text area (platform::text_area: the browser wraps, composes and shapes), else it is drawn on
+// the canvas the same way. Returns true when the pointer is over it or it was clicked (the
+// caller then makes it the live one). `key` names whose text it is.
+bool wrapped_text_field(uint64_t key, const std::string& text, float min_lines, float max_lines, const char* hint,
+                        const char* label, bool live, const std::function<void(const std::string&)>& on_change);
 
 
 // A date field "YYYY-MM-DD"; true when a valid date (or an empty field: kNoDay) was entered.

@@ -1,18 +1,24 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <array>
+#include <cfloat>
 #include <cstdarg>
 #include <cstdio>
+#include <map>
 #include <unordered_map>
 
 #include "core/api.hpp"
 #include "core/bidi.hpp"
+#include "core/charts.hpp"
 #include "core/dates.hpp"
 #include "core/export.hpp"
 #include "core/session.hpp"
 #include "platform/platform.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
+#include "ui/ui.hpp"
 #include "ui/views.hpp"
 
 namespace rk::ui {
@@ -29,6 +35,23 @@ void status_badge(Status st) {
   dl->AddRectFilled(p, ImVec2(p.x + ts.x + pad.x * 2, p.y + ts.y + pad.y * 2), ImGui::GetColorU32(bg), 8.0f);
   dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), ImGui::GetColorU32(col), label);
   ImGui::Dummy(ImVec2(ts.x + pad.x * 2, ts.y + pad.y * 2));
+}
+
+void stale_notice(Session& s) {
+  static uint64_t revision = ~0ull;
+  static Day today = kNoDay;
+  static std::string text;
+  if (revision != s.revision || today != s.today) {
+    revision = s.revision;
+    today = s.today;
+    text = stale_export_notice(s.store, s.today);
+  }
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, warning_color());
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  debug_rect("stale-notice", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImGui::Spacing();
 }
 
 void heading(const char* text) {
@@ -103,25 +126,6 @@ bool tag_chip(const char* tag, bool removable, int id) {
   return removable && clicked;
 }
 
-std::string relative_day(Day d, Day today) {
-  if (d == kNoDay || today == kNoDay) return "";
-  int diff = today - d;
-  auto unit = [](int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-  };
-  auto span = [&](int days) {
-    if (days < 14) return unit(days, "day", "days");
-    if (days < 60) return unit(days / 7, "week", "weeks");
-    if (days < 365 * 2) return unit(days / 30, "month", "months");
-    return unit(days / 365, "year", "years");
-  };
-  if (diff == 0) return "today";
-  if (diff == 1) return "yesterday";
-  if (diff == -1) return "tomorrow";
-  if (diff > 0) return span(diff) + " ago";
-  return "in " + span(-diff);
-}
-
 std::string headline(const Contact& c) {
   // Each part in its own direction: an Arabic position and a Latin company stay readable.
   if (!c.position.empty() && !c.company.empty())
@@ -189,20 +193,130 @@ void undo_toast(Session& s) {
     g_undo.id = kNoContact;
     return;
   }
-  ImVec4 a = accent_color();
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(a.x, a.y, a.z, theme_is_dark() ? 0.18f : 0.10f));
-  ImGui::BeginChild("##undo", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(g_undo.what.c_str());
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Undo")) {
-    if (g_undo.had) s.store.user_of(g_undo.id) = g_undo.before;
-    else s.store.user.erase(g_undo.id);
-    s.touched(g_undo.id);
-    g_undo.id = kNoContact;
+  // Bottom centre of the screen, over whatever is there: opaque, in the inverse of the theme so
+  // it reads as a passing message and not as part of the page.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - 16),
+                          ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->WorkSize.x - 24, FLT_MAX));
+  const bool dark = theme_is_dark();
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, dark ? ImVec4(0.93f, 0.93f, 0.95f, 1) : ImVec4(0.16f, 0.17f, 0.20f, 1));
+  ImGui::PushStyleColor(ImGuiCol_Text, dark ? ImVec4(0.10f, 0.11f, 0.13f, 1) : ImVec4(0.96f, 0.96f, 0.97f, 1));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 8));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                 ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+  if (ImGui::Begin("##undo", nullptr, flags)) {
+    // Wrapped so the toast and its button fit a phone's width.
+    const float text_w = std::min(ImGui::GetFontSize() * 30, vp->WorkSize.x - 24 - 28 - 16 - button_width("Undo"));
+    const float needed = ImGui::CalcTextSize(g_undo.what.c_str()).x;
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(text_w, needed + 1));
+    ImGui::TextUnformatted(g_undo.what.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(0, 16);
+    ImVec4 a = accent_color();
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(a.x, a.y, a.z, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(a.x * 0.9f, a.y * 0.9f, a.z * 0.9f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const bool undo = ImGui::Button("Undo");
+    debug_rect("toast:undo", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (undo) {
+      if (g_undo.had) s.store.user_of(g_undo.id) = g_undo.before;
+      else s.store.user.erase(g_undo.id);
+      s.touched(g_undo.id);
+      g_undo.id = kNoContact;
+    }
+    ImGui::PopStyleColor(3);
+    debug_rect("toast", ImGui::GetWindowPos(),
+               ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
   }
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(2);
+}
+
+void floating_bar(const char* id, const std::function<void()>& draw) {
+  // The current window's visible rectangle: the bar sits at its bottom, inside it.
+  const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+  const float pad = 8;
+  ImGui::SetNextWindowPos(ImVec2(wp.x + pad, wp.y + ws.y - pad), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  ImGui::SetNextWindowSize(ImVec2(ws.x - 2 * pad, 0));
+  ImVec4 a = accent_color();
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  const float t = theme_is_dark() ? 0.22f : 0.14f;  // the accent over the page, opaque
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(bg.x + (a.x - bg.x) * t, bg.y + (a.y - bg.y) * t, bg.z + (a.z - bg.z) * t, 1));
+  ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(a.x, a.y, a.z, 0.6f));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
+  if (ImGui::Begin(id, nullptr, flags)) {
+    draw();
+    debug_rect(id, ImGui::GetWindowPos(),
+               ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(2);
+}
+
+namespace {
+std::map<std::string, std::array<float, 4>> g_rects;
+}
+
+void debug_rect(const std::string& name, ImVec2 min, ImVec2 max) { g_rects[name] = {min.x, min.y, max.x, max.y}; }
+void debug_rects_clear() { g_rects.clear(); }
+const std::map<std::string, std::array<float, 4>>& debug_rects() { return g_rects; }
+
+bool wrapped_text_field(uint64_t key, const std::string& text, float min_lines, float max_lines, const char* hint,
+                        const char* label, bool live, const std::function<void(const std::string&)>& on_change) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float wrap = std::max(1.0f, w - 2 * st.FramePadding.x);
+  const float line = ImGui::GetTextLineHeight();
+  float h = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y + line + 2 * st.FramePadding.y;
+  h = std::clamp(h, line * min_lines, line * max_lines);
+  ImGui::PushID(int(key & 0x7fffffff));
+  ImGui::InvisibleButton("##wrapped", ImVec2(w, h));
+  ImGui::PopID();
+  // Pointed at: it may become the live one, unless the user is typing in the live one now.
+  const bool picked = (ImGui::IsItemHovered() || ImGui::IsItemClicked()) && !platform::text_area_focused();
+  const ImVec2 p0 = ImGui::GetItemRectMin(), p1 = ImGui::GetItemRectMax();
+  debug_rect("text:" + std::to_string(key), p0, p1);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  // While a popup is open (a menu or a dialog may lie over it, and the page cannot draw over a
+  // DOM element) the field is drawn on the canvas.
+  const bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+  if (live && ImGui::IsItemVisible() && !popup) {
+    platform::TextAreaStyle ta;
+    ta.x = p0.x, ta.y = p0.y, ta.w = w, ta.h = h;
+    const ImVec2 c0 = dl->GetClipRectMin(), c1 = dl->GetClipRectMax();
+    ta.clip_x0 = c0.x, ta.clip_y0 = c0.y, ta.clip_x1 = c1.x, ta.clip_y1 = c1.y;
+    ta.font_px = ImGui::CalcTextSize("The quick brown fox jumps over the lazy dog").x;
+    ta.line_px = ImGui::GetTextLineHeight();
+    ta.pad_x = st.FramePadding.x, ta.pad_y = st.FramePadding.y, ta.rounding = st.FrameRounding;
+    // Opaque: the frame's colour over the window's, as the canvas would show it.
+    const ImVec4 f = st.Colors[ImGuiCol_FrameBg], b = st.Colors[ImGuiCol_WindowBg];
+    ta.bg = ImGui::ColorConvertFloat4ToU32(ImVec4(f.x * f.w + b.x * (1 - f.w), f.y * f.w + b.y * (1 - f.w),
+                                                  f.z * f.w + b.z * (1 - f.w), 1.0f));
+    ta.fg = ImGui::GetColorU32(ImGuiCol_Text);
+    ta.muted = ImGui::GetColorU32(muted_text_color());
+    ta.border = ImGui::GetColorU32(ImGuiCol_Border);
+    ta.placeholder = hint;
+    ta.label = label;
+    platform::text_area(key, ta, text, on_change);
+    return picked;
+  }
+  dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg), st.FrameRounding);
+  if (st.FrameBorderSize > 0) dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border), st.FrameRounding);
+  const ImVec2 t(p0.x + st.FramePadding.x, p0.y + st.FramePadding.y);
+  dl->PushClipRect(p0, p1, true);
+  if (text.empty()) dl->AddText(t, ImGui::GetColorU32(muted_text_color()), hint);
+  else dl->AddText(nullptr, 0.0f, t, ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, wrap);
+  dl->PopClipRect();
+  return picked;
 }
 
 bool date_field(const char* id, Day& value, float width) {

@@ -136,6 +136,38 @@ TEST_CASE("filters", "[query]") {
     q.year_connected = 1999;
     CHECK(f.run(q).empty());
   }
+  SECTION("position: exact, folded (a bar of Top positions)") {
+    q.position = "engineer";
+    CHECK(f.run(q) == V{f.jose});
+    q.position = "Directrice Financiere";
+    CHECK(f.run(q) == V{f.emilie});
+    q.position = "Engin";
+    CHECK(f.run(q).empty());
+  }
+  SECTION("connected between two days, inclusive (a bar of the connections chart)") {
+    q.connected_from = civil(2023, 1, 1);
+    q.connected_to = civil(2023, 3, 31);  // Q1 2023
+    CHECK(f.run(q) == V{f.zoe});
+    q.connected_to = civil(2023, 7, 1);
+    CHECK(f.run(q) == V{f.jose, f.zoe});
+    q.connected_from = civil(2023, 7, 2);
+    q.connected_to = kNoDay;  // open end
+    CHECK(f.run(q).empty());
+    q.connected_from = kNoDay;
+    q.connected_to = civil(2021, 12, 31);  // open start; not connected (no date) never matches
+    CHECK(f.run(q) == V{f.emilie});
+  }
+  SECTION("a message with them between two days (a bar of the messages chart)") {
+    q.messaged_from = civil(2025, 5, 1);
+    q.messaged_to = civil(2025, 5, 31);
+    CHECK(f.run(q) == V{f.jose, f.zoe});
+    q.messaged_from = civil(2025, 1, 1);
+    q.messaged_to = civil(2025, 1, 1);
+    CHECK(f.run(q) == V{f.anna});
+    q.messaged_from = civil(2024, 1, 1);
+    q.messaged_to = civil(2024, 12, 31);
+    CHECK(f.run(q).empty());
+  }
   SECTION("connected") {
     q.connected = 0;
     CHECK(f.run(q) == V{f.anna});

@@ -48,18 +48,18 @@ TEST_CASE("each status and its first reason on crafted histories", "[scoring]") 
   const Day d_may3 = civil(2025, 5, 3);
   const std::vector<StatusCase> cases = {
       {"connected, nothing else", [](StoreBuilder&, ContactId) {}, Status::Silent,
-       "Connected 2 years ago (1 Jun 2023); no message either way"},
+       "Connected on 1 Jun 2023 (2 years ago); no one-to-one message either way"},
       {"accepted and went dark",
        [](StoreBuilder& b, ContactId id) { b.invitation(id, Direction::Incoming, at(2023, 5, 30)); },
-       Status::Silent, "Connected 2 years ago (1 Jun 2023) after Ana's invitation; no message since", true},
+       Status::Silent, "Connected on 1 Jun 2023 (2 years ago) after Ana's invitation; no one-to-one message since", true},
       {"accepted and went dark, with a note",
        [](StoreBuilder& b, ContactId id) {
          b.invitation(id, Direction::Incoming, at(2023, 5, 30), "Loved your talk!");
        },
-       Status::Silent, "after Ana's invitation with a personal note; no message since", true},
+       Status::Silent, "after Ana's invitation with a personal note; no one-to-one message since", true},
       {"the owner invited, nothing since",
        [](StoreBuilder& b, ContactId id) { b.invitation(id, Direction::Outgoing, at(2023, 5, 30)); },
-       Status::Silent, "after your invitation; no message since"},
+       Status::Silent, "after your invitation; no one-to-one message since"},
       {"they wrote, never answered",
        [&](StoreBuilder& b, ContactId id) { b.received(id, at_day(d_may3, 9)); }, Status::AwaitingReply,
        "Ana wrote to you on 3 May 2025 and you never replied"},
@@ -78,7 +78,7 @@ TEST_CASE("each status and its first reason on crafted histories", "[scoring]") 
        [](StoreBuilder& b, ContactId id) {
          b.message(b.dm_conversation(id), id, at(2025, 5, 20), "Ana Silva accepted your invitation");
        },
-       Status::Silent, "no message either way"},
+       Status::Silent, "no one-to-one message either way"},
       {"their real message before LinkedIn's row still counts",
        [](StoreBuilder& b, ContactId id) {
          b.received(id, at(2025, 5, 19));
@@ -124,20 +124,20 @@ TEST_CASE("each status and its first reason on crafted histories", "[scoring]") 
          b.message(g, id, at(2025, 5, 1));
          b.message(g, kOwner, at(2025, 5, 2));
        },
-       Status::Silent, "you share 1 group conversation but no one-to-one message"},
+       Status::Silent, "no one-to-one message either way; 1 sent and 1 received in a group conversation"},
       {"LinkedIn Member senders are ignored",
        [](StoreBuilder& b, ContactId id) {
          uint32_t c = b.dm_conversation(id);
          b.message(c, kNoContact, at(2025, 5, 1));
        },
-       Status::Silent, "no message either way"},
+       Status::Silent, "no one-to-one message either way"},
       {"spam is ignored",
        [](StoreBuilder& b, ContactId id) {
          uint32_t c = b.conversation({id}, /*spam=*/true);
          b.message(c, id, at(2025, 5, 1));
          b.message(c, kOwner, at(2025, 5, 1, 13));
        },
-       Status::Silent, "no message either way"},
+       Status::Silent, "no one-to-one message either way"},
       {"same day: their message after the owner's",
        [](StoreBuilder& b, ContactId id) {
          b.received(id, at(2025, 5, 20, 8));
@@ -186,7 +186,7 @@ TEST_CASE("each status and its first reason on crafted histories", "[scoring]") 
        Status::Active, "within"},
       {"only endorsed you",
        [](StoreBuilder& b, ContactId id) { b.endorsement(id, Direction::Incoming, civil(2025, 5, 20)); },
-       Status::Silent, "no message either way"},
+       Status::Silent, "no one-to-one message either way"},
   };
   for (const auto& tc : cases) {
     SECTION(tc.title) {
