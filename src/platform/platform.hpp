@@ -40,6 +40,7 @@ bool open_profile(std::string_view url);
 
 double now_ms();
 bool prefers_dark();
+bool coarse_pointer();  // the primary pointer is a finger (CSS "pointer: coarse"): bigger targets
 float device_pixel_ratio();
 void canvas_css_size(int& w, int& h);
 bool is_dragging_over();  // a file is being dragged over the page (drop highlight)

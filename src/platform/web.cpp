@@ -213,6 +213,7 @@ EM_JS(void, js_open_url, (const char* url), {
 EM_JS(int, js_inner_width, (), { return window.innerWidth | 0; });
 EM_JS(int, js_inner_height, (), { return window.innerHeight | 0; });
 EM_JS(int, js_prefers_dark, (), { return Module.RK.dark ? 1 : 0; });
+EM_JS(int, js_coarse_pointer, (), { return Module.RK.coarse ? 1 : 0; });
 EM_JS(int, js_dragging, (), { return Module.RK.dragging ? 1 : 0; });
 EM_JS(int, js_today, (), {
   var d = new Date();
@@ -239,6 +240,7 @@ namespace rk::platform {
 
 double now_ms() { return emscripten_get_now(); }
 bool prefers_dark() { return js_prefers_dark() != 0; }
+bool coarse_pointer() { return js_coarse_pointer() != 0; }
 float device_pixel_ratio() { return float(emscripten_get_device_pixel_ratio()); }
 void canvas_css_size(int& w, int& h) {
   // The canvas fills the window (shell.html); SDL pins its inline CSS size, so measure the window.

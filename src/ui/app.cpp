@@ -9,6 +9,7 @@
 #include "core/session.hpp"
 #include "platform/platform.hpp"
 #include "ui/fonts.hpp"
+#include "ui/items.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui.hpp"
 #include "ui/views.hpp"
@@ -17,7 +18,7 @@ namespace rk::ui {
 
 namespace {
 UiState g_state;
-int g_theme_applied = -1;  // 0 light, 1 dark
+int g_theme_applied = -1;  // dark, touch and font size, packed
 
 const char* const kViewNames[] = {"import", "dashboard", "contacts", "followups", "settings"};
 const char* const kViewTitles[] = {"Import", "Dashboard", "Contacts", "Follow-ups", "Settings"};
@@ -25,9 +26,11 @@ const char* const kViewTitles[] = {"Import", "Dashboard", "Contacts", "Follow-up
 void sync_theme(Session& s) {
   const std::string& t = s.store.settings.theme;
   int dark = t == "dark" ? 1 : t == "light" ? 0 : (platform::prefers_dark() ? 1 : 0);
-  if (dark != g_theme_applied) {
-    apply_theme(dark == 1);
-    g_theme_applied = dark;
+  int touch = platform::coarse_pointer() ? 1 : 0;
+  int key = dark | touch << 1 | int(font_size() * 4) << 2;
+  if (key != g_theme_applied) {
+    apply_theme(dark == 1, touch == 1, font_size() > 0 ? font_size() : 16.0f);
+    g_theme_applied = key;
   }
 }
 
@@ -189,6 +192,7 @@ void init(Session& s) {
 }
 
 void frame(Session& s) {
+  items_begin_frame();
   sync_theme(s);
   sync_layout(s);
   keyboard_shortcuts();

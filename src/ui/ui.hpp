@@ -1,6 +1,7 @@
 // The ImGui interface: one frame function and the hooks the platform layer calls.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "core/model.hpp"
@@ -22,5 +23,14 @@ void on_data_cleared(Session& s);
 void show_message(const std::string& title, const std::string& text);
 bool set_view(const std::string& name);  // "import", "dashboard", "contacts", "followups", "settings"
 bool select_contact(Session& s, ContactId id);
+
+// Touch screens (touch.cpp): finger events in CSS pixels and milliseconds (one clock for all),
+// between frames; touch_before_frame() hands what they mean to Dear ImGui before NewFrame().
+void touch_down(int64_t finger, float x, float y, double t_ms);
+void touch_move(int64_t finger, float x, float y, double t_ms);
+void touch_up(int64_t finger, float x, float y, double t_ms);
+void touch_cancel(int64_t finger);
+void touch_before_frame(double t_ms);
+bool touch_busy();  // a long press to time or a glide under way: keep drawing frames
 
 }  // namespace rk::ui

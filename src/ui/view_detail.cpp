@@ -456,7 +456,7 @@ void draw_detail(Session& s) {
     ImGui::TextUnformatted("Every");
     ImGui::SameLine();
     int cad = u ? u->cadence_days : 0;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
+    ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 6.5f));
     if (ImGui::InputInt("##cadence", &cad, 7, 30)) {
       cad = std::clamp(cad, 0, 3650);
       s.store.user_of(c.id).cadence_days = cad;

@@ -84,7 +84,7 @@ void appearance(Session& s) {
 bool int_setting(const char* text, const char* id, int& value, int lo, int hi, int step, const char* help) {
   label(text, ImGui::GetFontSize() * 13);
   int v = value;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 8));
   const bool changed = ImGui::InputInt(id, &v, step, step * 4) && std::clamp(v, lo, hi) != value;
   if (changed) value = std::clamp(v, lo, hi);
   help_marker(help);
@@ -111,7 +111,7 @@ void tiers(Session& s) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (ImGui::InputText("##name", &t.name)) s.settings_changed();
     ImGui::TableNextColumn();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 7));
     int target = t.target_days, max = t.max_days;
     if (ImGui::InputInt("##target", &target, 7, 30)) {
       t.target_days = std::clamp(target, 1, 3650);
@@ -119,7 +119,7 @@ void tiers(Session& s) {
       s.settings_changed();
     }
     ImGui::TableNextColumn();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 7));
     if (ImGui::InputInt("##max", &max, 7, 30)) {
       t.max_days = std::clamp(max, t.target_days, 3650);
       s.settings_changed();
@@ -174,7 +174,7 @@ void follow_ups(Session& s) {
       ImGui::TableNextColumn();
       ImGui::PushID(tag.c_str());
       int d = days;
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+      ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 8));
       if (ImGui::InputInt("##d", &d, 7, 30)) {
         days = std::clamp(d, 1, 3650);
         s.settings_changed();
@@ -192,7 +192,7 @@ void follow_ups(Session& s) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
   ImGui::InputTextWithHint("##newtagcad", "tag", &g_new_tag);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 8));
   ImGui::InputInt("##newtagdays", &g_new_tag_days, 7, 30);
   g_new_tag_days = std::clamp(g_new_tag_days, 1, 3650);
   ImGui::SameLine();

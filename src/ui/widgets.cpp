@@ -1,6 +1,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 #include <unordered_map>
@@ -78,6 +79,12 @@ void help_marker(const char* text) {
 
 float button_width(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+float with_step_buttons(float w) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float desktop = ImGui::GetFontSize() + 10.0f;  // frame height with the desktop padding (theme.cpp)
+  return w + 2 * std::max(0.0f, ImGui::GetFrameHeight() - desktop) + 2 * std::max(0.0f, st.ItemInnerSpacing.x - 4.0f);
 }
 
 void same_line_if_fits(float next_width) {
