@@ -99,7 +99,10 @@ void frame(void* arg) {
   // the first interactive frame is on screen one browser frame sooner.
   for (int pass = app.frames == 0 ? 0 : 1; pass < 2; ++pass) {
     ImGui_ImplSDL2_NewFrame();
-    if (pass == 1) rk::ui::touch_before_frame(SDL_GetTicks());
+    if (pass == 1) {
+      rk::ui::touch_before_frame(SDL_GetTicks());
+      rk::platform::text_input_before_frame();
+    }
     ImGuiIO& io = ImGui::GetIO();
     // The SDL backend measures the window in CSS pixels; render at the real backing size.
     io.DisplaySize = ImVec2(float(app.css_w), float(app.css_h));
@@ -107,6 +110,7 @@ void frame(void* arg) {
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // some browsers report 0
     ImGui::NewFrame();
     rk::ui::frame(app.session);
+    if (pass == 1) rk::platform::text_input_after_frame();
     ImGui::Render();
   }
 

@@ -729,7 +729,7 @@ RK.installListeners = function () {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V')) e.stopImmediatePropagation();
   }, true);
   document.addEventListener('paste', function (e) {
-    if (e.target === RK.area) return;  // the notes' text area pastes by itself
+    if (e.target === RK.area || e.target === RK.field) return;  // the notes and text fields paste by themselves
     var t = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     if (!t) return;
     e.preventDefault();

@@ -92,6 +92,15 @@ void text_area(uint64_t key, const TextAreaStyle& style, const std::string& text
 void end_text_areas();
 bool flush_text_areas();  // hands on what was typed since the last frame; true if anything was
 
+// Real text input for Dear ImGui's text fields (web_input.cpp): while one is active, a focused
+// <input> (or <textarea>) lies invisible over it, so phones open their keyboard and input methods
+// compose; its text and selection are copied into the field before each frame
+// (text_input_before_frame, before NewFrame) and what Dear ImGui changed is copied back after it
+// (text_input_after_frame, after the UI is laid out).
+void text_input_before_frame();
+void text_input_after_frame();
+bool text_input_active();
+
 // Resolves window.rekindle.ready and removes the loading indicator (after the first frame).
 void signal_ready();
 

@@ -9,7 +9,7 @@
 #include "core/session.hpp"
 #include "platform/platform.hpp"
 #include "ui/fonts.hpp"
-#include "ui/items.hpp"
+#include "platform/items.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui.hpp"
 #include "ui/views.hpp"
@@ -192,7 +192,7 @@ void init(Session& s) {
 }
 
 void frame(Session& s) {
-  items_begin_frame();
+  platform::items_begin_frame();
   sync_theme(s);
   sync_layout(s);
   keyboard_shortcuts();

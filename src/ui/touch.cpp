@@ -9,7 +9,7 @@
 #include <cfloat>
 
 #include "core/gesture.hpp"
-#include "ui/items.hpp"
+#include "platform/items.hpp"
 #include "ui/ui.hpp"
 
 namespace rk::ui {
@@ -22,14 +22,14 @@ ImGuiID g_scroll_x = 0, g_scroll_y = 0;
 bool g_touched = false;  // a finger was seen: a touch screen
 
 bool takes_sideways_drag(float x, float y) {
-  const LaidOutItem* it = item_at(ImVec2(x, y));
+  const platform::LaidOutItem* it = platform::item_at(ImVec2(x, y));
   return it && (it->in_flags & ImGuiItemFlags_Inputable);
 }
 
 // The window a drag along `axis` scrolls: the one under the finger, or the nearest parent that
 // can scroll that way (as Dear ImGui does with the mouse wheel).
 ImGuiID scroll_window(ImVec2 p, ImGuiAxis axis) {
-  ImGuiWindow* w = window_at(p);
+  ImGuiWindow* w = platform::window_at(p);
   while (w) {
     bool can = w->ScrollMax[axis] > 0.0f && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse);
     if (can) return w->ID;

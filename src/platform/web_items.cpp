@@ -1,8 +1,8 @@
-#include "ui/items.hpp"
+#include "platform/items.hpp"
 
 #include <cstdarg>
 
-namespace rk::ui {
+namespace rk::platform {
 namespace {
 std::vector<LaidOutItem> g_items;
 }
@@ -35,23 +35,23 @@ const LaidOutItem* item_at(ImVec2 p) {
   return found;
 }
 
-}  // namespace rk::ui
+}  // namespace rk::platform
 
 // Dear ImGui calls these for every item (IMGUI_ENABLE_TEST_ENGINE) while TestEngineHookItems is set.
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* data) {
   ImGuiWindow* w = ctx->CurrentWindow;
   if (!w || w->SkipItems) return;
-  rk::ui::LaidOutItem it;
+  rk::platform::LaidOutItem it;
   it.id = id;
   it.rect = bb;
   it.clip = w->ClipRect;
   it.window = w;
   it.in_flags = data ? data->InFlags : 0;
-  rk::ui::g_items.push_back(std::move(it));
+  rk::platform::g_items.push_back(std::move(it));
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
-  auto& v = rk::ui::g_items;
+  auto& v = rk::platform::g_items;
   // The widget reports itself right after adding itself (a few nested items at most in between).
   for (size_t k = v.size(), n = 0; k-- > 0 && n < 64; ++n) {
     if (v[k].id != id) continue;

@@ -1,5 +1,6 @@
 // What Dear ImGui laid out in the last frame: every item with its rectangle, flags and label,
-// collected through Dear ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE, CMakeLists.txt).
+// collected through Dear ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE, CMakeLists.txt)
+// in web_items.cpp.
 // Touch input asks what is under a finger; the accessibility layer describes the items.
 #pragma once
 
@@ -9,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace rk::ui {
+namespace rk::platform {
 
 struct LaidOutItem {
   ImGuiID id = 0;
@@ -29,4 +30,4 @@ ImGuiWindow* window_at(ImVec2 p);
 // The visible item under a point in the last frame, in the top window there, or null.
 const LaidOutItem* item_at(ImVec2 p);
 
-}  // namespace rk::ui
+}  // namespace rk::platform
