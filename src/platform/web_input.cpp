@@ -15,42 +15,13 @@
 
 #include <cstdlib>
 #include <string>
+#include <vector>
 
+#include "platform/items.hpp"
 #include "platform/platform.hpp"
 
 EM_JS(void, js_field_show, (int multiline, double x, double y, double w, double h, int numeric, int max_len, int focus), {
   var RK = Module.RK;
-  var make = function (tag) {
-    var el = document.createElement(tag);
-    el.className = 'rk-field';
-    el.spellcheck = false;  // (a browser's "enhanced" spell check sends the text to a server)
-    el.setAttribute('autocomplete', 'off');
-    el.setAttribute('autocorrect', 'off');
-    el.setAttribute('autocapitalize', 'off');
-    el.setAttribute('data-gramm', 'false');  // (nor may a grammar extension read it)
-    el.hidden = true;
-    el.addEventListener('compositionstart', function () { RK.fieldComposing = true; });
-    el.addEventListener('compositionend', function () { RK.fieldComposing = false; });
-    el.addEventListener('keydown', function (e) {
-      if (e.isComposing || e.keyCode === 229) return;  // the input method's own keys
-      var multi = el.tagName === 'TEXTAREA', k = e.key;
-      var app = k === 'Escape' || k === 'Tab' || (k === 'Enter' && (!multi || e.ctrlKey)) ||
-        (!multi && (k === 'ArrowUp' || k === 'ArrowDown' || k === 'PageUp' || k === 'PageDown')) ||
-        ((e.ctrlKey || e.metaKey) && (k === 'f' || k === 'F'));
-      if (!app) return;
-      e.preventDefault();
-      RK.fieldKeys.push([k.length === 1 ? k.toLowerCase() : k, e.shiftKey, e.ctrlKey, e.altKey, e.metaKey]);
-    });
-    // Focus taken elsewhere in the page (not by the app, not by leaving the window): the field ends.
-    el.addEventListener('blur', function () {
-      if (!RK.fieldHiding && document.hasFocus()) RK.fieldBlurred = true;
-    });
-    document.body.appendChild(el);
-    return el;
-  };
-  if (!RK.fieldKeys) RK.fieldKeys = [];
-  if (!RK.fieldInput) { RK.fieldInput = make('input'); RK.fieldInput.type = 'text'; }
-  if (!RK.fieldArea) { RK.fieldArea = make('textarea'); RK.fieldArea.wrap = 'off'; }
   var el = multiline ? RK.fieldArea : RK.fieldInput, other = multiline ? RK.fieldInput : RK.fieldArea;
   if (!other.hidden) { RK.fieldHiding = true; other.hidden = true; RK.fieldHiding = false; }
   RK.field = el;
@@ -96,6 +67,77 @@ EM_JS(void, js_field_write, (const char* text, int a, int b, int backward), {
   if (el.value !== v) el.value = v;
   var toUnits = function (cp) { var i = 0, n = 0; while (i < v.length && n < cp) { var c = v.charCodeAt(i); i += (c >= 0xD800 && c <= 0xDBFF) ? 2 : 1; n++; } return i; };
   try { el.setSelectionRange(toUnits(a), toUnits(b), backward ? 'backward' : 'forward'); } catch (e) {}
+});
+// Where the text fields are (x, y, w, h each), for the tap handler below.
+EM_JS(void, js_field_rects, (const float* r, int n), {
+  Module.RK.fieldRects = Array.prototype.slice.call(HEAPF32.subarray(r >> 2, (r >> 2) + n * 4));
+});
+// The two elements (made once), and the tap handler: iOS opens the on-screen keyboard only for
+// a focus() made while the browser handles the finger's own event, so a tap that ends on a text
+// field focuses the element there and then (the app activates the field in its next frame, and
+// takes the focus back if it does not: a slider).
+EM_JS(void, js_field_install, (), {
+  var RK = Module.RK, canvas = document.getElementById('canvas');
+  if (RK.fieldInput || !canvas) return;
+  var make = function (tag) {
+    var el = document.createElement(tag);
+    el.className = 'rk-field';
+    el.spellcheck = false;  // (a browser's "enhanced" spell check sends the text to a server)
+    el.setAttribute('autocomplete', 'off');
+    el.setAttribute('autocorrect', 'off');
+    el.setAttribute('autocapitalize', 'off');
+    el.setAttribute('data-gramm', 'false');  // (nor may a grammar extension read it)
+    el.hidden = true;
+    el.addEventListener('compositionstart', function () { RK.fieldComposing = true; });
+    el.addEventListener('compositionend', function () { RK.fieldComposing = false; });
+    el.addEventListener('keydown', function (e) {
+      if (e.isComposing || e.keyCode === 229) return;  // the input method's own keys
+      var multi = el.tagName === 'TEXTAREA', k = e.key;
+      var app = k === 'Escape' || k === 'Tab' || (k === 'Enter' && (!multi || e.ctrlKey)) ||
+        (!multi && (k === 'ArrowUp' || k === 'ArrowDown' || k === 'PageUp' || k === 'PageDown')) ||
+        ((e.ctrlKey || e.metaKey) && (k === 'f' || k === 'F'));
+      if (!app) return;
+      e.preventDefault();
+      RK.fieldKeys.push([k.length === 1 ? k.toLowerCase() : k, e.shiftKey, e.ctrlKey, e.altKey, e.metaKey]);
+    });
+    // Focus taken elsewhere in the page (not by the app, not by leaving the window): the field ends.
+    el.addEventListener('blur', function () {
+      if (!RK.fieldHiding && document.hasFocus()) RK.fieldBlurred = true;
+    });
+    document.body.appendChild(el);
+    return el;
+  };
+  if (!RK.fieldKeys) RK.fieldKeys = [];
+  if (!RK.fieldInput) { RK.fieldInput = make('input'); RK.fieldInput.type = 'text'; }
+  if (!RK.fieldArea) { RK.fieldArea = make('textarea'); RK.fieldArea.wrap = 'off'; }
+
+  var start = null;
+  canvas.addEventListener('touchstart', function (e) {
+    var t = e.changedTouches[0];
+    start = e.touches.length === 1 ? { x: t.clientX, y: t.clientY, at: Date.now() } : null;
+  }, { passive: true, capture: true });
+  canvas.addEventListener('touchend', function (e) {
+    var t = e.changedTouches[0], s = start, r = RK.fieldRects || [];
+    start = null;
+    if (!s || !RK.fieldInput || Date.now() - s.at > 450 || Math.hypot(t.clientX - s.x, t.clientY - s.y) > 8) return;
+    for (var i = 0; i + 3 < r.length; i += 4) {
+      if (s.x < r[i] || s.y < r[i + 1] || s.x > r[i] + r[i + 2] || s.y > r[i + 1] + r[i + 3]) continue;
+      var el = RK.fieldInput, st = el.style;
+      st.left = r[i] + 'px'; st.top = r[i + 1] + 'px'; st.width = r[i + 2] + 'px'; st.height = r[i + 3] + 'px';
+      el.hidden = false;
+      RK.field = el;
+      RK.fieldBlurred = false;
+      RK.fieldTapAt = performance.now();
+      el.focus({ preventScroll: true });
+      return;
+    }
+  }, { passive: true, capture: true });
+});
+// Focused with no field behind it (the few frames the app takes to see a tap are allowed).
+EM_JS(int, js_field_stray, (), {
+  var RK = Module.RK, el = RK.field;
+  if (!el || el.hidden || document.activeElement !== el) return 0;
+  return RK.fieldTapAt && performance.now() - RK.fieldTapAt < 300 ? 0 : 1;
 });
 EM_JS(int, js_field_blurred, (), { var RK = Module.RK; var b = !!RK.fieldBlurred; RK.fieldBlurred = false; return b ? 1 : 0; });
 // The next key meant for the app: writes [key id, shift, ctrl, alt, super] and returns 1, or 0.
@@ -224,14 +266,33 @@ void text_input_before_frame() {
   feed_keys();
 }
 
+// The text fields on screen, for the tap handler (only when they moved).
+void publish_field_rects() {
+  static std::vector<float> last, now;
+  now.clear();
+  for (const LaidOutItem& it : laid_out_items()) {
+    if (!it.described || !(it.in_flags & ImGuiItemFlags_Inputable)) continue;
+    ImRect r = it.rect;
+    r.ClipWith(it.clip);
+    if (r.GetWidth() <= 0 || r.GetHeight() <= 0) continue;
+    now.insert(now.end(), {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
+  }
+  if (now == last) return;
+  last = now;
+  js_field_rects(now.data(), int(now.size() / 4));
+}
+
 void text_input_after_frame() {
   if (!GImGui) return;
   ImGuiContext& g = *GImGui;
+  js_field_install();
+  publish_field_rects();
   ImGuiInputTextState* st = active_state();
   // A slider or number typed into with Ctrl+click is a text field too; a read-only one is not.
   if (st && (st->Flags & ImGuiInputTextFlags_ReadOnly)) st = nullptr;
   if (!st) {
-    if (g_field.id) js_field_hide();
+    // (Also an element focused by a tap on what was no text field after all: a slider.)
+    if (g_field.id || js_field_stray()) js_field_hide();
     g_field.id = 0;
     return;
   }

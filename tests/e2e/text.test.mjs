@@ -47,8 +47,15 @@ export const tests = [
         const all = await rows(page);
         assert(all >= 5, `the table shows rows (${all})`);
         const s = await itemRect(page, '##search');
+        // (iOS opens its keyboard only for a focus given while the finger's own event is handled.)
+        await page.evaluate(() => {
+          window.__inTouch = false;
+          window.addEventListener('touchend', () => { window.__inTouch = true; setTimeout(() => { window.__inTouch = false; }, 0); }, true);
+          document.addEventListener('focusin', (e) => { window.__focus = { tag: e.target.tagName, duringTouch: window.__inTouch }; });
+        });
         await touchTap(page, s.x + s.w / 2, s.y + s.h / 2);
         await frames(page, 4);
+        assertEq(await page.evaluate(() => window.__focus), { tag: 'INPUT', duringTouch: true }, 'the element got the focus while the tap was handled');
         let a = await active(page);
         assertEq(a.tag, 'INPUT', 'the tap focused a real input element (the phone opens its keyboard for it)');
         assert(a.cls.includes('rk-field'), 'it is the field element');
