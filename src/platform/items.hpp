@@ -23,7 +23,9 @@ struct LaidOutItem {
   bool described = false;        // the widget reported itself (it was not clipped away)
 };
 
-void items_begin_frame();  // at the start of every laid-out frame
+void items_begin_frame();
+// A name for an item whose widget does not report one (a combo box), given before it is drawn.
+void name_item(ImGuiID id, const char* name);  // at the start of every laid-out frame
 const std::vector<LaidOutItem>& laid_out_items();
 // The top window under a point in the last frame (Dear ImGui's own hover rule), or null.
 ImGuiWindow* window_at(ImVec2 p);

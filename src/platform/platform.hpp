@@ -90,6 +90,7 @@ struct TextAreaStyle {
 void text_area(uint64_t key, const TextAreaStyle& style, const std::string& text,
                const std::function<void(const std::string&)>& on_change);
 void end_text_areas();
+void focus_text_area();  // gives it the keyboard once it shows (Tab reached it); Tab there goes on in the app
 bool flush_text_areas();  // hands on what was typed since the last frame; true if anything was
 
 // Real text input for Dear ImGui's text fields (web_input.cpp): while one is active, a focused

@@ -5,6 +5,13 @@
 namespace rk::platform {
 namespace {
 std::vector<LaidOutItem> g_items;
+ImGuiID g_named_id = 0;
+std::string g_name;
+}
+
+void name_item(ImGuiID id, const char* name) {
+  g_named_id = id;
+  g_name = name ? name : "";
 }
 
 void items_begin_frame() {
@@ -47,6 +54,11 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   it.clip = w->ClipRect;
   it.window = w;
   it.in_flags = data ? data->InFlags : 0;
+  if (id == rk::platform::g_named_id) {  // named beforehand: reports nothing itself
+    it.label = rk::platform::g_name;
+    it.described = bb.Overlaps(w->ClipRect);
+    rk::platform::g_named_id = 0;
+  }
   rk::platform::g_items.push_back(std::move(it));
 }
 

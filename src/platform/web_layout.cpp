@@ -25,6 +25,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* rk_layout() {
                       {"scroll_y", w->Scroll.y}, {"scroll_max_y", w->ScrollMax.y}, {"popup", (w->Flags & ImGuiWindowFlags_Popup) != 0}});
     }
     out["active_id"] = ctx->ActiveId;
+    // The item with the keyboard focus, by its label (tests follow Tab with it).
+    for (const rk::platform::LaidOutItem& it : rk::platform::laid_out_items())
+      if (it.id == ctx->NavId && ctx->NavId) out["nav_label"] = it.label;
     out["nav_id"] = ctx->NavId;
     out["text_input"] = ctx->IO.WantTextInput;
     // The text of the active text field as Dear ImGui holds it (what typing reached).

@@ -41,7 +41,13 @@ void keyboard_shortcuts() {
     if (g_state.view != View::Contacts && g_state.view != View::FollowUps) g_state.view = View::Contacts;
     g_state.focus_search = true;
   }
-  if (!typing && ImGui::IsKeyPressed(ImGuiKey_Escape) && g_state.selected != kNoContact) g_state.selected = kNoContact;
+  // Escape closes the innermost thing only: a popup (Dear ImGui closes it this frame) or a text
+  // field being typed in, and only then the contact's panel.
+  static bool popup_before = false;
+  const bool popup_now = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+  if (!typing && !popup_before && !popup_now && ImGui::IsKeyPressed(ImGuiKey_Escape) && g_state.selected != kNoContact)
+    g_state.selected = kNoContact;
+  popup_before = popup_now;
 }
 
 void nav_bar(Session& s) {
@@ -157,7 +163,8 @@ void message_popup() {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
     ImGui::TextUnformatted(g_state.message_text.c_str());
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("OK") || ImGui::IsKeyPressed(ImGuiKey_Enter)) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("OK") || ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+      ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
 }
@@ -219,11 +226,11 @@ void frame(Session& s) {
   float avail = ImGui::GetContentRegionAvail().x;
   float detail_w = compact() ? avail : std::max(360.0f, avail * 0.36f);
   if (with_detail && compact()) {
-    ImGui::BeginChild("detail", ImVec2(0, 0), false);
+    ImGui::BeginChild("detail", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     draw_detail(s);
     ImGui::EndChild();
   } else {
-    ImGui::BeginChild("view", ImVec2(with_detail ? avail - detail_w - 8 : 0, 0), false);
+    ImGui::BeginChild("view", ImVec2(with_detail ? avail - detail_w - 8 : 0, 0), false, ImGuiWindowFlags_NavFlattened);
     // Through a table rather than a switch: each view is called from one place only, so the
     // optimiser would otherwise inline all of them into this function, which the browser then
     // has to compile whole before the first frame, whichever view it shows.
@@ -234,7 +241,7 @@ void frame(Session& s) {
     ImGui::EndChild();
     if (with_detail) {
       ImGui::SameLine();
-      ImGui::BeginChild("detail", ImVec2(0, 0), true);
+      ImGui::BeginChild("detail", ImVec2(0, 0), true, ImGuiWindowFlags_NavFlattened);
       draw_detail(s);
       ImGui::EndChild();
     }

@@ -297,7 +297,10 @@ void notes_field(Session& s, ContactId id, const std::string& note) {
   const float line = ImGui::GetTextLineHeight();
   float h = ImGui::CalcTextSize(note.c_str(), nullptr, false, wrap).y + line + 2 * st.FramePadding.y;
   h = std::clamp(h, line * 4.5f, line * 14);
-  ImGui::InvisibleButton("##note", ImVec2(w, h));
+  // (A stop for Tab too: reaching it, or Enter/Space on it, puts the keyboard in the text area.)
+  const bool pressed = ImGui::InvisibleButton("##note", ImVec2(w, h));
+  const ImGuiContext& gc = *ImGui::GetCurrentContext();
+  if (pressed || (ImGui::IsItemFocused() && gc.NavJustMovedToId == ImGui::GetItemID())) platform::focus_text_area();
   const ImVec2 p0 = ImGui::GetItemRectMin(), p1 = ImGui::GetItemRectMax();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
@@ -475,6 +478,7 @@ void draw_detail(Session& s) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     const std::string current = tier > 0 && size_t(tier) <= tiers.size() ? tiers[size_t(tier - 1)].name : "None";
+    name_next("##tier", "Tier");
     if (ImGui::BeginCombo("##tier", current.c_str())) {
       for (int k = 0; k <= int(tiers.size()); ++k) {
         const std::string item = k == 0 ? std::string("None") : tiers[size_t(k - 1)].name + " (every " +

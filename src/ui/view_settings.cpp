@@ -237,6 +237,7 @@ void template_kind(Session& s, Template& t) {
   Action a = Action::None;
   parse_action(t.kind, a);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  name_next("##kind", "Template for");
   if (ImGui::BeginCombo("##kind", a == Action::None ? "For any card" : action_label(a))) {
     for (int k = 0; k < kActionCount; ++k) {
       if (ImGui::Selectable(k == 0 ? "For any card" : action_label(Action(k)), int(a) == k)) {
@@ -381,11 +382,11 @@ void shortcuts() {
 
 void draw_settings(Session& s) {
   heading("Settings");
-  ImGui::BeginChild("settings", ImVec2(0, 0));
+  ImGui::BeginChild("settings", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   const float avail = ImGui::GetContentRegionAvail().x;
   const float col_w = std::min(avail, ImGui::GetFontSize() * 48);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col_w);
-  ImGui::BeginChild("col", ImVec2(col_w, 0), ImGuiChildFlags_AutoResizeY);
+  ImGui::BeginChild("col", ImVec2(col_w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NavFlattened);
   ImGui::PushTextWrapPos(0);
   if (section("Appearance")) appearance(s);
   if (section("Follow-ups and cadences")) follow_ups(s);

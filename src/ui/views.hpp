@@ -55,6 +55,9 @@ bool tag_chip(const char* tag, bool removable, int id);
 // Wraps the next item onto a new line unless it fits after the previous one (for chip/button rows).
 void same_line_if_fits(float next_width);
 float button_width(const char* label);
+// Names the next item for the keyboard focus and screen readers when its widget reports none
+// (combo boxes): `id` is the label it will be drawn with ("##status").
+void name_next(const char* id, const char* name);
 // The width to give a number field with - and + buttons whose number part should be `w` wide on
 // a desktop: on a touch screen its buttons are finger-sized, and the number keeps its room.
 float with_step_buttons(float w);

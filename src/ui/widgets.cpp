@@ -11,6 +11,7 @@
 #include "core/dates.hpp"
 #include "core/export.hpp"
 #include "core/session.hpp"
+#include "platform/items.hpp"
 #include "platform/platform.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
@@ -80,6 +81,8 @@ void help_marker(const char* text) {
 float button_width(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
+
+void name_next(const char* id, const char* name) { platform::name_item(ImGui::GetID(id), name); }
 
 float with_step_buttons(float w) {
   const ImGuiStyle& st = ImGui::GetStyle();
@@ -198,7 +201,7 @@ void undo_toast(Session& s) {
   }
   ImVec4 a = accent_color();
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(a.x, a.y, a.z, theme_is_dark() ? 0.18f : 0.10f));
-  ImGui::BeginChild("##undo", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::BeginChild("##undo", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NavFlattened);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(g_undo.what.c_str());
   ImGui::SameLine();
