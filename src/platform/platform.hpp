@@ -37,6 +37,8 @@ void copy_to_clipboard(std::string_view text);
 const char* clipboard_text();  // the last text pasted into the page
 // Opens an https LinkedIn profile in a new tab; refuses anything else (returns false).
 bool open_profile(std::string_view url);
+// Opens the user's mail app to write to a plain e-mail address (core mailto_url); false if refused.
+bool open_mailto(std::string_view email);
 
 double now_ms();
 bool prefers_dark();

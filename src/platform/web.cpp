@@ -210,6 +210,16 @@ EM_JS(void, js_open_url, (const char* url), {
   var w = window.open(UTF8ToString(url), '_blank', 'noopener,noreferrer');
   if (w) w.opener = null;
 });
+// A mailto: link followed like a click on one: the mail app opens, the page stays.
+EM_JS(void, js_open_mailto, (const char* url), {
+  var a = document.createElement('a');
+  a.href = UTF8ToString(url);
+  a.rel = 'noopener noreferrer';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+});
 EM_JS(int, js_inner_width, (), { return window.innerWidth | 0; });
 EM_JS(int, js_inner_height, (), { return window.innerHeight | 0; });
 EM_JS(int, js_prefers_dark, (), { return Module.RK.dark ? 1 : 0; });
@@ -269,6 +279,13 @@ const char* clipboard_text() {
   g_paste = p ? p : "";
   free(p);
   return g_paste.c_str();
+}
+
+bool open_mailto(std::string_view email) {
+  const std::string url = rk::mailto_url(email);
+  if (url.empty()) return false;
+  js_open_mailto(url.c_str());
+  return true;
 }
 
 bool open_profile(std::string_view url) {

@@ -74,6 +74,12 @@ std::string_view display_view(std::string_view s);
 
 // "Open LinkedIn profile": disabled with an explanation when the URL is not a safe LinkedIn URL.
 void profile_button(const Contact& c, const char* label = "Open LinkedIn profile");
+// A small button; finger-sized on a touch screen.
+bool small_button(const char* label);
+// "Copy": copies `text` to the clipboard and says "Copied" for a moment.
+void copy_button(const char* id, const std::string& text, const char* label = "Copy");
+// Text drawn as a link (accent colour, underlined when hovered); true when clicked (or Enter).
+bool link_text(const char* text, const char* id, const char* tooltip);
 // Snooze presets (1 week, 1 month, 3 months, custom date) as a popup opened by a button.
 // Logs that the user got in touch today (with undo).
 void contacted_button(Session& s, const Contact& c, const char* label, const char* tooltip);

@@ -173,6 +173,43 @@ void profile_button(const Contact& c, const char* label) {
   }
 }
 
+bool small_button(const char* label) {
+  return platform::coarse_pointer() ? ImGui::Button(label) : ImGui::SmallButton(label);
+}
+
+void copy_button(const char* id, const std::string& text, const char* label) {
+  static ImGuiID copied = 0;
+  static double copied_at = 0;
+  ImGui::PushID(id);
+  const ImGuiID me = ImGui::GetID("copy");
+  const bool just = copied == me && platform::now_ms() - copied_at < 1500;
+  std::string shown = std::string(just ? "Copied" : label) + "###copy";
+  if (small_button(shown.c_str())) {
+    platform::copy_to_clipboard(text);
+    copied = me;
+    copied_at = platform::now_ms();
+  }
+  ImGui::PopID();
+}
+
+bool link_text(const char* text, const char* id, const char* tooltip) {
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  // Named by its text for screen readers and the focus ("text###id").
+  const std::string label = std::string(text) + "###" + id;
+  const bool clicked = ImGui::InvisibleButton(label.c_str(), ImVec2(size.x, std::max(size.y, ImGui::GetTextLineHeight())));
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 col = ImGui::GetColorU32(accent_color());
+  dl->AddText(p, col, text);
+  if (hovered || ImGui::IsItemFocused()) dl->AddLine(ImVec2(p.x, p.y + size.y), ImVec2(p.x + size.x, p.y + size.y), col);
+  if (hovered) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::SetTooltip("%s", tooltip);
+  }
+  return clicked;
+}
+
 namespace {
 struct UndoEntry {
   ContactId id = kNoContact;
@@ -205,7 +242,7 @@ void undo_toast(Session& s) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(g_undo.what.c_str());
   ImGui::SameLine();
-  if (ImGui::SmallButton("Undo")) {
+  if (small_button("Undo")) {
     if (g_undo.had) s.store.user_of(g_undo.id) = g_undo.before;
     else s.store.user.erase(g_undo.id);
     s.touched(g_undo.id);

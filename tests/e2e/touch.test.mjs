@@ -113,6 +113,17 @@ export const tests = [
         r = await scrolled(page, 'import');
         assert(Math.abs(r.scroll_y - 200) <= 15, `the import report scrolls with the finger (${r.scroll_y})`);
         await screenshot(page, 'touch-import-scrolled-390x844');
+
+        // Every view as a phone shows it, with finger-sized targets (looked at by hand).
+        for (const v of ['import', 'dashboard', 'contacts', 'followups', 'settings']) {
+          await show(page, v);
+          await screenshot(page, `touch-view-${v}-390x844`);
+        }
+        const first = (await page.evaluate(() => rekindle.contacts({ limit: 1 })))[0];
+        await page.evaluate((id) => rekindle.select(id), first.id);
+        await show(page, 'contacts');
+        await screenshot(page, 'touch-view-detail-390x844');
+        await page.evaluate(() => rekindle.select(0));
         await assertNoProblems(page);
       } finally { await ctx.close(); await srv.close(); }
     },
