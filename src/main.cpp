@@ -56,9 +56,18 @@ void frame(void* arg) {
   SDL_Event e;
   bool input = false;
   while (SDL_PollEvent(&e)) {
-    ImGui_ImplSDL2_ProcessEvent(&e);
     input = true;
+    // Fingers are not a mouse: ui/touch.cpp decides what they mean (scroll, tap, long press).
+    const float fx = float(app.css_w), fy = float(app.css_h);
+    switch (e.type) {
+      case SDL_FINGERDOWN: rk::ui::touch_down(e.tfinger.fingerId, e.tfinger.x * fx, e.tfinger.y * fy, e.tfinger.timestamp); continue;
+      case SDL_FINGERMOTION: rk::ui::touch_move(e.tfinger.fingerId, e.tfinger.x * fx, e.tfinger.y * fy, e.tfinger.timestamp); continue;
+      case SDL_FINGERUP: rk::ui::touch_up(e.tfinger.fingerId, e.tfinger.x * fx, e.tfinger.y * fy, e.tfinger.timestamp); continue;
+      default: break;
+    }
+    ImGui_ImplSDL2_ProcessEvent(&e);
   }
+  input = input || rk::ui::touch_busy();
 
   // During an import most frames are not drawn: only on input or every ~200 ms (the progress
   // bar still moves 5 times a second). A drawn WebGL frame costs the browser a present (on
@@ -90,6 +99,10 @@ void frame(void* arg) {
   // the first interactive frame is on screen one browser frame sooner.
   for (int pass = app.frames == 0 ? 0 : 1; pass < 2; ++pass) {
     ImGui_ImplSDL2_NewFrame();
+    if (pass == 1) {
+      rk::ui::touch_before_frame(SDL_GetTicks());
+      rk::platform::text_input_before_frame();
+    }
     ImGuiIO& io = ImGui::GetIO();
     // The SDL backend measures the window in CSS pixels; render at the real backing size.
     io.DisplaySize = ImVec2(float(app.css_w), float(app.css_h));
@@ -97,6 +110,7 @@ void frame(void* arg) {
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // some browsers report 0
     ImGui::NewFrame();
     rk::ui::frame(app.session);
+    if (pass == 1) rk::platform::text_input_after_frame();
     ImGui::Render();
   }
 
@@ -128,6 +142,7 @@ int main() {
   // (For the benchmark's breakdown of start-up: the wasm is instantiated and its files are in.)
   EM_ASM({ if (typeof performance !== 'undefined' && performance.mark) performance.mark('rk:main'); });
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // fingers go to ui/touch.cpp, not through a fake mouse
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     EM_ASM({ Module.RK && Module.RK.fatal && Module.RK.fatal('SDL could not start: ' + UTF8ToString($0)); },
            SDL_GetError());

@@ -17,7 +17,11 @@
   canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
   // SDL cancels mousedown's default action, which would have focused the canvas: keys only
   // reach the app while the canvas has focus, so give it focus on every press.
-  canvas.addEventListener('pointerdown', function () { if (document.activeElement !== canvas) canvas.focus(); }, true);
+  // (Not while a text field's own element has it: the app takes it back if the press ends the field.)
+  canvas.addEventListener('pointerdown', function () {
+    var a = document.activeElement;
+    if (a !== canvas && !(a && a.classList && a.classList.contains('rk-field'))) canvas.focus();
+  }, true);
   // The page's CSP requires Trusted Types for script URLs: the only ones the page ever hands
   // over are its own service worker, its import worker and its fetch worker, through the one policy the CSP
   // allows ('rekindle'), created once here.

@@ -729,7 +729,7 @@ RK.installListeners = function () {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V')) e.stopImmediatePropagation();
   }, true);
   document.addEventListener('paste', function (e) {
-    if (e.target === RK.area) return;  // the notes' text area pastes by itself
+    if (e.target === RK.area || e.target === RK.field) return;  // the notes and text fields paste by themselves
     var t = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     if (!t) return;
     e.preventDefault();
@@ -752,6 +752,10 @@ RK.installListeners = function () {
     RK.dark = mq.matches;
     var onChange = function (ev) { RK.dark = ev.matches; };
     if (mq.addEventListener) mq.addEventListener('change', onChange);
+    // A finger as the main pointer: the app makes its targets finger-sized.
+    var coarse = window.matchMedia('(pointer: coarse)');
+    RK.coarse = coarse.matches;
+    if (coarse.addEventListener) coarse.addEventListener('change', function (ev) { RK.coarse = ev.matches; });
   }
 };
 
@@ -866,6 +870,8 @@ RK.storedLoaded = false;
       return s;
     },
     view: function (name) { return RK.api('view', { name: name || '' }); },
+    // Dear ImGui's windows (name, place, scroll) and its active and focused items (tests).
+    layout: function () { return JSON.parse(UTF8ToString(Module._rk_layout())); },
     select: function (id) { return RK.api('select', { id: id }); },
     settings: function (patch) { return RK.api('settings', patch || {}); },
   };

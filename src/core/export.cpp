@@ -360,4 +360,26 @@ bool is_safe_profile_url(std::string_view url) {
   return h.size() > kHost.size() + 1 && h.compare(h.size() - kHost.size() - 1, std::string::npos, ".linkedin.com") == 0;
 }
 
+std::string mailto_url(std::string_view email) {
+  if (email.size() < 3 || email.size() > 254) return "";
+  const size_t at = email.find('@');
+  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) return "";
+  auto local_ok = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '+' || c == '-';
+  };
+  auto domain_ok = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+  };
+  for (size_t i = 0; i < at; ++i)
+    if (!local_ok(email[i])) return "";
+  const std::string_view domain = email.substr(at + 1);
+  if (domain.empty() || domain.front() == '.' || domain.back() == '.' || domain.find('.') == std::string_view::npos ||
+      domain.find("..") != std::string_view::npos)
+    return "";
+  for (char c : domain)
+    if (!domain_ok(c)) return "";
+  return "mailto:" + std::string(email);
+}
+
 }  // namespace rk

@@ -35,5 +35,9 @@ std::string fill_template(std::string_view tmpl, const Contact& c);
 
 // Only https LinkedIn URLs are ever opened.
 bool is_safe_profile_url(std::string_view url);
+// An e-mail address plain enough to put after "mailto:" as it is: letters, digits and . _ + -
+// before one @, a dotted domain after it; nothing that could add headers, a body or more
+// recipients (? & % , ; : / spaces, control characters). "mailto:..." or "" when not.
+std::string mailto_url(std::string_view email);
 
 }  // namespace rk

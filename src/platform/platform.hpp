@@ -37,9 +37,12 @@ void copy_to_clipboard(std::string_view text);
 const char* clipboard_text();  // the last text pasted into the page
 // Opens an https LinkedIn profile in a new tab; refuses anything else (returns false).
 bool open_profile(std::string_view url);
+// Opens the user's mail app to write to a plain e-mail address (core mailto_url); false if refused.
+bool open_mailto(std::string_view email);
 
 double now_ms();
 bool prefers_dark();
+bool coarse_pointer();  // the primary pointer is a finger (CSS "pointer: coarse"): bigger targets
 float device_pixel_ratio();
 void canvas_css_size(int& w, int& h);
 bool is_dragging_over();  // a file is being dragged over the page (drop highlight)
@@ -92,8 +95,18 @@ struct TextAreaStyle {
 void text_area(uint64_t key, const TextAreaStyle& style, const std::string& text,
                const std::function<void(const std::string&)>& on_change);
 void end_text_areas();
+void focus_text_area();  // gives it the keyboard once it shows (Tab reached it); Tab there goes on in the app
 bool flush_text_areas();  // hands on what was typed since the last frame; true if anything was
 bool text_area_focused();  // the user is typing in it (it must not move to another text then)
+
+// Real text input for Dear ImGui's text fields (web_input.cpp): while one is active, a focused
+// <input> (or <textarea>) lies invisible over it, so phones open their keyboard and input methods
+// compose; its text and selection are copied into the field before each frame
+// (text_input_before_frame, before NewFrame) and what Dear ImGui changed is copied back after it
+// (text_input_after_frame, after the UI is laid out).
+void text_input_before_frame();
+void text_input_after_frame();
+bool text_input_active();
 
 // Resolves window.rekindle.ready and removes the loading indicator (after the first frame).
 void signal_ready();

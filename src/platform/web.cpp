@@ -210,9 +210,20 @@ EM_JS(void, js_open_url, (const char* url), {
   var w = window.open(UTF8ToString(url), '_blank', 'noopener,noreferrer');
   if (w) w.opener = null;
 });
+// A mailto: link followed like a click on one: the mail app opens, the page stays.
+EM_JS(void, js_open_mailto, (const char* url), {
+  var a = document.createElement('a');
+  a.href = UTF8ToString(url);
+  a.rel = 'noopener noreferrer';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+});
 EM_JS(int, js_inner_width, (), { return window.innerWidth | 0; });
 EM_JS(int, js_inner_height, (), { return window.innerHeight | 0; });
 EM_JS(int, js_prefers_dark, (), { return Module.RK.dark ? 1 : 0; });
+EM_JS(int, js_coarse_pointer, (), { return Module.RK.coarse ? 1 : 0; });
 EM_JS(int, js_dragging, (), { return Module.RK.dragging ? 1 : 0; });
 EM_JS(int, js_today, (), {
   var d = new Date();
@@ -239,6 +250,7 @@ namespace rk::platform {
 
 double now_ms() { return emscripten_get_now(); }
 bool prefers_dark() { return js_prefers_dark() != 0; }
+bool coarse_pointer() { return js_coarse_pointer() != 0; }
 float device_pixel_ratio() { return float(emscripten_get_device_pixel_ratio()); }
 void canvas_css_size(int& w, int& h) {
   // The canvas fills the window (shell.html); SDL pins its inline CSS size, so measure the window.
@@ -267,6 +279,13 @@ const char* clipboard_text() {
   g_paste = p ? p : "";
   free(p);
   return g_paste.c_str();
+}
+
+bool open_mailto(std::string_view email) {
+  const std::string url = rk::mailto_url(email);
+  if (url.empty()) return false;
+  js_open_mailto(url.c_str());
+  return true;
 }
 
 bool open_profile(std::string_view url) {

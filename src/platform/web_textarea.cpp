@@ -31,6 +31,12 @@ EM_JS(void, js_area_place, (double x, double y, double w, double h, double cx0, 
     el.addEventListener('input', function () { RK.areaChanged = true; });
     el.addEventListener('keydown', function (e) {
       if (e.key === 'Escape') { e.preventDefault(); el.blur(); var c = document.getElementById('canvas'); if (c) c.focus(); }
+      // Tab and Shift+Tab go on to the app's next or previous control (web_input.cpp feeds the key).
+      if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        var cv = document.getElementById('canvas'); if (cv) cv.focus();
+        if (RK.fieldKeys) RK.fieldKeys.push(['Tab', e.shiftKey, false, false, false]);
+      }
     });
     // The wheel scrolls the note while it can, then the panel behind it (the canvas).
     el.addEventListener('wheel', function (e) {
@@ -88,6 +94,10 @@ EM_JS(void, js_area_hide, (), {
   if (document.activeElement === el) { var c = document.getElementById('canvas'); if (c) c.focus(); }
   el.hidden = true;
 });
+EM_JS(void, js_area_focus, (), {
+  var el = Module.RK.area;
+  if (el && !el.hidden && document.activeElement !== el) el.focus({ preventScroll: true });
+});
 EM_JS(int, js_area_focused, (), { var el = Module.RK.area; return el && !el.hidden && document.activeElement === el ? 1 : 0; });
 // The text the user changed since the last call (malloc'd UTF-8), or null.
 EM_JS(char*, js_area_take, (), {
@@ -106,6 +116,7 @@ namespace {
 
 struct Area {
   bool placed = false;      // text_area() was called this frame
+  bool focus = false;       // focus_text_area() asked for the keyboard
   bool shown = false;       // the element is visible
   uint64_t key = ~uint64_t(0);  // whose text it shows (a change replaces the text even while typing)
   std::string text;         // what the element holds, as far as the app knows
@@ -128,12 +139,18 @@ void text_area(uint64_t key, const TextAreaStyle& st, const std::string& text,
     js_area_set(text.c_str());
   }
   g_area.on_change = on_change;
+  if (g_area.focus) {
+    g_area.focus = false;
+    js_area_focus();
+  }
   // Changed elsewhere (the scripting API, a restore): shown, unless the user is typing in it.
   if (!flush_text_areas() && text != g_area.text && !js_area_focused()) {
     g_area.text = text;
     js_area_set(text.c_str());
   }
 }
+
+void focus_text_area() { g_area.focus = true; }
 
 void end_text_areas() {
   if (!g_area.placed && g_area.shown) {

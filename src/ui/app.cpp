@@ -9,6 +9,7 @@
 #include "core/session.hpp"
 #include "platform/platform.hpp"
 #include "ui/fonts.hpp"
+#include "platform/items.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui.hpp"
 #include "ui/views.hpp"
@@ -17,7 +18,7 @@ namespace rk::ui {
 
 namespace {
 UiState g_state;
-int g_theme_applied = -1;  // 0 light, 1 dark
+int g_theme_applied = -1;  // dark, touch and font size, packed
 
 const char* const kViewNames[] = {"import", "dashboard", "contacts", "followups", "settings"};
 const char* const kViewTitles[] = {"Import", "Dashboard", "Contacts", "Follow-ups", "Settings"};
@@ -25,9 +26,11 @@ const char* const kViewTitles[] = {"Import", "Dashboard", "Contacts", "Follow-up
 void sync_theme(Session& s) {
   const std::string& t = s.store.settings.theme;
   int dark = t == "dark" ? 1 : t == "light" ? 0 : (platform::prefers_dark() ? 1 : 0);
-  if (dark != g_theme_applied) {
-    apply_theme(dark == 1);
-    g_theme_applied = dark;
+  int touch = platform::coarse_pointer() ? 1 : 0;
+  int key = dark | touch << 1 | int(font_size() * 4) << 2;
+  if (key != g_theme_applied) {
+    apply_theme(dark == 1, touch == 1, font_size() > 0 ? font_size() : 16.0f);
+    g_theme_applied = key;
   }
 }
 
@@ -38,7 +41,13 @@ void keyboard_shortcuts() {
     if (g_state.view != View::Contacts && g_state.view != View::FollowUps) g_state.view = View::Contacts;
     g_state.focus_search = true;
   }
-  if (!typing && ImGui::IsKeyPressed(ImGuiKey_Escape) && g_state.selected != kNoContact) g_state.selected = kNoContact;
+  // Escape closes the innermost thing only: a popup (Dear ImGui closes it this frame) or a text
+  // field being typed in, and only then the contact's panel.
+  static bool popup_before = false;
+  const bool popup_now = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+  if (!typing && !popup_before && !popup_now && ImGui::IsKeyPressed(ImGuiKey_Escape) && g_state.selected != kNoContact)
+    g_state.selected = kNoContact;
+  popup_before = popup_now;
 }
 
 void nav_bar(Session& s) {
@@ -156,7 +165,8 @@ void message_popup() {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
     ImGui::TextUnformatted(g_state.message_text.c_str());
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("OK") || ImGui::IsKeyPressed(ImGuiKey_Enter)) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("OK") || ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+      ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
 }
@@ -192,6 +202,7 @@ void init(Session& s) {
 
 void frame(Session& s) {
   debug_rects_clear();
+  platform::items_begin_frame();
   sync_theme(s);
   sync_layout(s);
   keyboard_shortcuts();
@@ -218,11 +229,11 @@ void frame(Session& s) {
   float avail = ImGui::GetContentRegionAvail().x;
   float detail_w = compact() ? avail : std::max(360.0f, avail * 0.36f);
   if (with_detail && compact()) {
-    ImGui::BeginChild("detail", ImVec2(0, 0), false);
+    ImGui::BeginChild("detail", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     draw_detail(s);
     ImGui::EndChild();
   } else {
-    ImGui::BeginChild("view", ImVec2(with_detail ? avail - detail_w - 8 : 0, 0), false);
+    ImGui::BeginChild("view", ImVec2(with_detail ? avail - detail_w - 8 : 0, 0), false, ImGuiWindowFlags_NavFlattened);
     // Through a table rather than a switch: each view is called from one place only, so the
     // optimiser would otherwise inline all of them into this function, which the browser then
     // has to compile whole before the first frame, whichever view it shows.
@@ -233,7 +244,7 @@ void frame(Session& s) {
     ImGui::EndChild();
     if (with_detail) {
       ImGui::SameLine();
-      ImGui::BeginChild("detail", ImVec2(0, 0), true);
+      ImGui::BeginChild("detail", ImVec2(0, 0), true, ImGuiWindowFlags_NavFlattened);
       draw_detail(s);
       ImGui::EndChild();
     }

@@ -1,12 +1,15 @@
 #include "ui/theme.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace rk::ui {
 
 static bool g_dark = false;
 
 bool theme_is_dark() { return g_dark; }
 
-void apply_theme(bool dark) {
+void apply_theme(bool dark, bool touch, float font_px) {
   g_dark = dark;
   ImGuiStyle& st = ImGui::GetStyle();
   st = ImGuiStyle();
@@ -25,6 +28,17 @@ void apply_theme(bool dark) {
   st.ScrollbarSize = 13.0f;
   st.WindowBorderSize = 0.0f;
   st.FrameBorderSize = dark ? 0.0f : 1.0f;
+  if (touch) {
+    constexpr float kTarget = 44.0f;
+    const float pad = std::max(5.0f, std::ceil((kTarget - font_px) / 2));
+    st.FramePadding = ImVec2(12, pad);
+    st.ItemSpacing = ImVec2(10, 10);
+    st.ItemInnerSpacing = ImVec2(8, 8);
+    // Table rows are text + 2 x cell padding + 4 (view_contacts.cpp).
+    st.CellPadding = ImVec2(7, std::max(4.0f, std::ceil((kTarget - 4 - font_px) / 2)));
+    st.ScrollbarSize = 6.0f;  // only shows where the list is: a finger drags the list itself
+    st.GrabMinSize = 24.0f;
+  }
   ImVec4* c = st.Colors;
   ImVec4 accent = accent_color();
   if (dark) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -29,5 +30,14 @@ bool select_contact(Session& s, ContactId id);
 const std::map<std::string, std::array<float, 4>>& debug_rects();
 std::string contacts_filter_summary();
 size_t contacts_shown();
+
+// Touch screens (touch.cpp): finger events in CSS pixels and milliseconds (one clock for all),
+// between frames; touch_before_frame() hands what they mean to Dear ImGui before NewFrame().
+void touch_down(int64_t finger, float x, float y, double t_ms);
+void touch_move(int64_t finger, float x, float y, double t_ms);
+void touch_up(int64_t finger, float x, float y, double t_ms);
+void touch_cancel(int64_t finger);
+void touch_before_frame(double t_ms);
+bool touch_busy();  // a long press to time or a glide under way: keep drawing frames
 
 }  // namespace rk::ui

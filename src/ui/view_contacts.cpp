@@ -132,6 +132,7 @@ void filters(Session& s) {
   {
     const char* preview = g.status < 0 ? "Any status" : status_label(Status(g.status));
     ImGui::SetNextItemWidth(w * 10.5f);
+    name_next("##status", "Status filter");
     if (ImGui::BeginCombo("##status", preview)) {
       if (ImGui::Selectable("Any status", g.status < 0)) g.status = -1;
       for (int i = 0; i < kStatusCount; ++i) {
@@ -146,6 +147,7 @@ void filters(Session& s) {
   same_line_if_fits(w * 8);
   {
     ImGui::SetNextItemWidth(w * 8);
+    name_next("##tag", "Tag filter");
     if (ImGui::BeginCombo("##tag", g.tag.empty() ? "Any tag" : display_text(g.tag))) {
       if (ImGui::Selectable("Any tag", g.tag.empty())) g.tag.clear();
       if (g.tags.empty()) ImGui::TextDisabled("No tags yet: add them in a contact's panel.");
@@ -158,6 +160,7 @@ void filters(Session& s) {
   same_line_if_fits(w * 11);
   {
     ImGui::SetNextItemWidth(w * 11);
+    name_next("##company", "Company filter");
     if (ImGui::BeginCombo("##company", g.company.empty() ? "Any company" : display_text(g.company), ImGuiComboFlags_HeightLarge)) {
       if (ImGui::IsWindowAppearing()) {
         g.company_filter_text.clear();
@@ -182,6 +185,7 @@ void filters(Session& s) {
   {
     std::string preview = g.year ? "Connected " + std::to_string(g.year) : "Any year";
     ImGui::SetNextItemWidth(w * 7.5f);
+    name_next("##year", "Year connected filter");
     if (ImGui::BeginCombo("##year", preview.c_str())) {
       if (ImGui::Selectable("Any year", g.year == 0)) g.year = 0;
       for (int y : g.years)
@@ -194,6 +198,7 @@ void filters(Session& s) {
   {
     const char* names[] = {"Connected or not", "Not (or no longer) connected", "Connected"};
     ImGui::SetNextItemWidth(w * 9);
+    name_next("##conn", "Connected filter");
     if (ImGui::BeginCombo("##conn", names[g.connected + 1])) {
       for (int i = -1; i <= 1; ++i)
         if (ImGui::Selectable(names[i + 1], g.connected == i)) g.connected = i;
@@ -346,17 +351,25 @@ void click_row(Session& s, int r) {
 }
 
 // Arrow keys move the cursor, Enter opens it (keys are claimed so ImGui's own navigation does
-// not also act on them).
-void keyboard(Session& s, bool search_active) {
+// not also act on them): while the table has the keyboard focus (one Tab stop for all its rows),
+// while searching, or when no control has a visible keyboard focus (the mouse was used last).
+void keyboard(Session& s, bool search_active, bool table_focused) {
   ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
   if (io.WantTextInput && !search_active) return;
+  const ImGuiContext& gc = *ImGui::GetCurrentContext();
+  const bool other_focused = !gc.NavDisableHighlight && gc.NavId != 0 && !table_focused;
+  if (other_focused && !search_active) return;
   ImGuiID owner = ImGui::GetID("##contact-keys");
   const ImGuiKey keys[] = {ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_PageUp, ImGuiKey_PageDown, ImGuiKey_Enter,
                            ImGuiKey_KeypadEnter};
   for (ImGuiKey k : keys) ImGui::SetKeyOwner(k, owner);
   if (g.rows.empty()) return;
   int r = row_of(g.cursor, s);
+  if (table_focused && r < 0) {  // Tabbed in: the cursor starts on the first row
+    g.cursor = s.store.contacts[g.rows[0]].id;
+    r = 0;
+  }
   int page = std::max(1, int(ImGui::GetContentRegionAvail().y / ImGui::GetFrameHeightWithSpacing()) - 2);
   int move = 0;
   if (ImGui::IsKeyPressed(ImGuiKey_DownArrow, owner, ImGuiInputFlags_Repeat)) move = 1;
@@ -511,6 +524,20 @@ void table(Session& s) {
   debug_rect("contacts:table", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
+// The table is one stop for Tab (its rows take no part in Dear ImGui's navigation: the arrow
+// keys move the cursor): an item over the table's place, taking no room, that shows the focus
+// ring around the table while it has the keyboard. True while it has it.
+bool table_focus_stop() {
+  const ImVec2 p = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
+  const ImRect bb(p, ImVec2(p.x + avail.x, p.y + std::max(avail.y, 1.0f)));
+  const ImGuiID id = ImGui::GetID("##table-focus");
+  ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_None);
+  ImGuiTestEngineHook_ItemInfo(ImGui::GetCurrentContext(), id, "Contacts table###table-focus", 0);  // (its name)
+  const bool focused = ImGui::IsItemFocused();
+  if (focused) ImGui::RenderNavHighlight(bb, id);
+  return focused;
+}
+
 // "/" or Ctrl+F: activate the search box (also right after switching here from another view,
 // where a SetKeyboardFocusHere() request gets lost).
 void focus_search_box() {
@@ -598,7 +625,8 @@ void draw_contacts(Session& s) {
     ImGui::AlignTextToFramePadding();
     muted("%s of %s", thousands(long(g.rows.size())).c_str(), thousands(long(s.store.contacts.size())).c_str());
   }
-  keyboard(s, search_active);
+  const bool table_focused = table_focus_stop();
+  keyboard(s, search_active, table_focused);
   if (g.rows.empty()) {
     empty_state("Nobody matches", "Try fewer words, or clear the filters.");
     return;

@@ -27,7 +27,7 @@ void tile(const char* label, const std::string& value, const char* sub, float wi
   const ImGuiStyle& st = ImGui::GetStyle();
   float h = ImGui::GetTextLineHeightWithSpacing() * 2 + font_large()->FontSize * ImGui::GetIO().FontGlobalScale +
             st.ItemSpacing.y + st.WindowPadding.y * 2;
-  ImGui::BeginChild(label, ImVec2(width, h), ImGuiChildFlags_Border, ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild(label, ImVec2(width, h), ImGuiChildFlags_Border, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
   ImGui::TextDisabled("%s", label);
   ImGui::PushFont(font_large());
   ImGui::TextUnformatted(value.c_str());
@@ -42,7 +42,7 @@ void tile(const char* label, const std::string& value, const char* sub, float wi
 
 // A panel with a title: a bordered child that grows with its content.
 bool panel_begin(const char* id, const char* title) {
-  ImGui::BeginChild(id, ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
+  ImGui::BeginChild(id, ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NavFlattened);
   subheading(title);
   return true;
 }
@@ -348,7 +348,7 @@ void draw_dashboard(Session& s) {
   const DashboardStats& d = g_stats;
   const float avail = ImGui::GetContentRegionAvail().x;
   const float fs = ImGui::GetFontSize();
-  ImGui::BeginChild("dash", ImVec2(0, 0));
+  ImGui::BeginChild("dash", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   stale_notice(s);
 
   // Totals.

@@ -12,6 +12,7 @@
 #include "core/text.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
+#include "platform/platform.hpp"
 #include "ui/views.hpp"
 
 namespace rk::ui {
@@ -135,6 +136,20 @@ void build_events(Session& s, const Contact& c) {
   std::stable_sort(g.events.begin(), g.events.end(), [](const Event& a, const Event& b) { return a.t > b.t; });
 }
 
+// "Copy...": each of the contact's fields to the clipboard, one by one.
+void copy_menu(const Contact& c) {
+  if (ImGui::Button("Copy...")) ImGui::OpenPopup("copy");
+  if (!ImGui::BeginPopup("copy")) return;
+  const struct { const char* what; std::string value; } fields[] = {
+      {"Name", c.name()}, {"E-mail", c.email}, {"Company", c.company}, {"Position", c.position}};
+  for (const auto& f : fields) {
+    if (f.value.empty()) continue;
+    const std::string item = std::string("Copy ") + f.what + ":  " + display_text(f.value);
+    if (ImGui::Selectable(item.c_str())) platform::copy_to_clipboard(f.value);
+  }
+  ImGui::EndPopup();
+}
+
 void draw_event(const Event& e, const Contact& c) {
   (void)c;
   ImVec4 col = e.kind == Ev::Message ? (e.outgoing ? accent_color() : ImGui::GetStyle().Colors[ImGuiCol_Text])
@@ -157,6 +172,12 @@ void draw_event(const Event& e, const Contact& c) {
     when += hm;
   }
   ImGui::TextDisabled("%s", when.c_str());
+  if (!e.body.empty()) {  // the message's (or note's) text, to answer or quote it elsewhere
+    ImGui::SameLine();
+    ImGui::PushID(&e);
+    copy_button("body", std::string(e.body));
+    ImGui::PopID();
+  }
   if (!e.extra.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, muted_text_color());
     ImGui::TextWrapped("%s", display_text(e.extra));
@@ -369,7 +390,14 @@ void draw_detail(Session& s) {
     muted("No longer connected since %s (missing from that export's connections)", format_human(c.disconnected_on).c_str());
   else
     muted("Not a connection (known from messages or invitations)");
-  if (!c.email.empty()) muted("%s", c.email.c_str());
+  if (!c.email.empty()) {
+    const std::string mail_tip = "Write to " + c.email + " (opens your mail app)";
+    if (!mailto_url(c.email).empty()) {
+      if (link_text(c.email.c_str(), "mail", mail_tip.c_str())) platform::open_mailto(c.email);
+    } else {
+      muted("%s", c.email.c_str());
+    }
+  }
   if (e) {
     status_badge(e->status);
     ImGui::SameLine();
@@ -401,6 +429,8 @@ void draw_detail(Session& s) {
   log_popup(s, c);
   same_line_if_fits(button_width("Snooze"));
   snooze_button(s, c.id);
+  same_line_if_fits(button_width("Copy..."));
+  copy_menu(c);
   bool archived = u && u->archived;
   same_line_if_fits(button_width("Unarchive"));
   if (ImGui::Button(archived ? "Unarchive" : "Archive")) {
@@ -439,7 +469,7 @@ void draw_detail(Session& s) {
     ImGui::TextUnformatted("Every");
     ImGui::SameLine();
     int cad = u ? u->cadence_days : 0;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
+    ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 6.5f));
     if (ImGui::InputInt("##cadence", &cad, 7, 30)) {
       cad = std::clamp(cad, 0, 3650);
       s.store.user_of(c.id).cadence_days = cad;
@@ -458,6 +488,7 @@ void draw_detail(Session& s) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     const std::string current = tier > 0 && size_t(tier) <= tiers.size() ? tiers[size_t(tier - 1)].name : "None";
+    name_next("##tier", "Tier");
     if (ImGui::BeginCombo("##tier", current.c_str())) {
       for (int k = 0; k <= int(tiers.size()); ++k) {
         const std::string item = k == 0 ? std::string("None") : tiers[size_t(k - 1)].name + " (every " +

@@ -110,7 +110,7 @@ void card(Session& s, uint32_t i, float width) {
   ImGui::PushID(int(c.id));
   const bool open = state().selected == c.id;
   if (open) ImGui::PushStyleColor(ImGuiCol_Border, accent_color());
-  ImGui::BeginChild("card", ImVec2(width, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
+  ImGui::BeginChild("card", ImVec2(width, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NavFlattened);
   ImGui::PushStyleColor(ImGuiCol_Text, accent_color());
   ImGui::TextUnformatted(kind_chip(e.action));
   ImGui::PopStyleColor();
@@ -149,7 +149,7 @@ void card(Session& s, uint32_t i, float width) {
 }
 
 void cards(Session& s, const std::vector<uint32_t>& rows, size_t n) {
-  ImGui::BeginChild("queue", ImVec2(0, 0), ImGuiChildFlags_None);
+  ImGui::BeginChild("queue", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   const float avail = ImGui::GetContentRegionAvail().x;
   const int cols = compact() ? 1 : std::clamp(int(avail / (ImGui::GetFontSize() * 26)), 1, 3);
   n = std::min(n, rows.size());

@@ -145,7 +145,7 @@ std::string who_they_are(Session& s) {
 
 void report(Session& s) {
   const ImportReport& r = s.last_report;
-  ImGui::BeginChild("report", ImVec2(ImGui::GetContentRegionAvail().x < 1 ? 0 : std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 58), 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
+  ImGui::BeginChild("report", ImVec2(ImGui::GetContentRegionAvail().x < 1 ? 0 : std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 58), 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NavFlattened);
   subheading("Last import");
   if (!r.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, error_color());
@@ -237,7 +237,7 @@ void report(Session& s) {
 }  // namespace
 
 void draw_import(Session& s) {
-  ImGui::BeginChild("import", ImVec2(0, 0));
+  ImGui::BeginChild("import", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   const float avail = ImGui::GetContentRegionAvail().x;
   const float fs = ImGui::GetFontSize();
   // Keep lines readable on wide screens: a centred column.
@@ -254,7 +254,7 @@ void draw_import(Session& s) {
                      "All of it stays in this browser.");
   ImGui::Dummy(ImVec2(0, 4));
 
-  ImGui::BeginChild("zonewrap", ImVec2(col_w, 0), ImGuiChildFlags_AutoResizeY);
+  ImGui::BeginChild("zonewrap", ImVec2(col_w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NavFlattened);
   drop_zone(s, compact() ? fs * 9.5f : fs * 10.5f);
   ImGui::EndChild();
   if (!s.store.contacts.empty() && !s.importing()) {

@@ -88,7 +88,7 @@ void appearance(Session& s) {
 bool int_setting(const char* text, const char* id, int& value, int lo, int hi, int step, const char* help) {
   label(text, ImGui::GetFontSize() * 13);
   int v = value;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 8));
   const bool changed = ImGui::InputInt(id, &v, step, step * 4) && std::clamp(v, lo, hi) != value;
   if (changed) value = std::clamp(v, lo, hi);
   help_marker(help);
@@ -115,7 +115,7 @@ void tiers(Session& s) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (ImGui::InputText("##name", &t.name)) s.settings_changed();
     ImGui::TableNextColumn();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 7));
     int target = t.target_days, max = t.max_days;
     if (ImGui::InputInt("##target", &target, 7, 30)) {
       t.target_days = std::clamp(target, 1, 3650);
@@ -123,7 +123,7 @@ void tiers(Session& s) {
       s.settings_changed();
     }
     ImGui::TableNextColumn();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 7));
     if (ImGui::InputInt("##max", &max, 7, 30)) {
       t.max_days = std::clamp(max, t.target_days, 3650);
       s.settings_changed();
@@ -178,7 +178,7 @@ void follow_ups(Session& s) {
       ImGui::TableNextColumn();
       ImGui::PushID(tag.c_str());
       int d = days;
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+      ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 8));
       if (ImGui::InputInt("##d", &d, 7, 30)) {
         days = std::clamp(d, 1, 3650);
         s.settings_changed();
@@ -196,7 +196,7 @@ void follow_ups(Session& s) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
   ImGui::InputTextWithHint("##newtagcad", "tag", &g_new_tag);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 8));
   ImGui::InputInt("##newtagdays", &g_new_tag_days, 7, 30);
   g_new_tag_days = std::clamp(g_new_tag_days, 1, 3650);
   ImGui::SameLine();
@@ -241,6 +241,7 @@ void template_kind(Session& s, Template& t) {
   Action a = Action::None;
   parse_action(t.kind, a);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  name_next("##kind", "Template for");
   if (ImGui::BeginCombo("##kind", a == Action::None ? "For any card" : action_label(a))) {
     for (int k = 0; k < kActionCount; ++k) {
       if (ImGui::Selectable(k == 0 ? "For any card" : action_label(Action(k)), int(a) == k)) {
@@ -427,11 +428,11 @@ void shortcuts() {
 
 void draw_settings(Session& s) {
   heading("Settings");
-  ImGui::BeginChild("settings", ImVec2(0, 0));
+  ImGui::BeginChild("settings", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
   const float avail = ImGui::GetContentRegionAvail().x;
   const float col_w = std::min(avail, ImGui::GetFontSize() * 48);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col_w);
-  ImGui::BeginChild("col", ImVec2(col_w, 0), ImGuiChildFlags_AutoResizeY);
+  ImGui::BeginChild("col", ImVec2(col_w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NavFlattened);
   ImGui::PushTextWrapPos(0);
   if (section("Appearance")) appearance(s);
   if (section("Follow-ups and cadences")) follow_ups(s);

@@ -80,6 +80,12 @@ bool tag_chip(const char* tag, bool removable, int id);
 // Wraps the next item onto a new line unless it fits after the previous one (for chip/button rows).
 void same_line_if_fits(float next_width);
 float button_width(const char* label);
+// Names the next item for the keyboard focus and screen readers when its widget reports none
+// (combo boxes): `id` is the label it will be drawn with ("##status").
+void name_next(const char* id, const char* name);
+// The width to give a number field with - and + buttons whose number part should be `w` wide on
+// a desktop: on a touch screen its buttons are finger-sized, and the number keeps its room.
+float with_step_buttons(float w);
 
 // "Head of Data at Acme" / "Acme" / "Head of Data" / "", ready for display (see display_text).
 std::string headline(const Contact& c);
@@ -91,6 +97,12 @@ std::string_view display_view(std::string_view s);
 
 // "Open LinkedIn profile": disabled with an explanation when the URL is not a safe LinkedIn URL.
 void profile_button(const Contact& c, const char* label = "Open LinkedIn profile");
+// A small button; finger-sized on a touch screen.
+bool small_button(const char* label);
+// "Copy": copies `text` to the clipboard and says "Copied" for a moment.
+void copy_button(const char* id, const std::string& text, const char* label = "Copy");
+// Text drawn as a link (accent colour, underlined when hovered); true when clicked (or Enter).
+bool link_text(const char* text, const char* id, const char* tooltip);
 // Snooze presets (1 week, 1 month, 3 months, custom date) as a popup opened by a button.
 // Logs that the user got in touch today (with undo).
 void contacted_button(Session& s, const Contact& c, const char* label, const char* tooltip);

@@ -15,6 +15,7 @@
 #include "core/dates.hpp"
 #include "core/export.hpp"
 #include "core/session.hpp"
+#include "platform/items.hpp"
 #include "platform/platform.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
@@ -103,6 +104,14 @@ float button_width(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
+void name_next(const char* id, const char* name) { platform::name_item(ImGui::GetID(id), name); }
+
+float with_step_buttons(float w) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float desktop = ImGui::GetFontSize() + 10.0f;  // frame height with the desktop padding (theme.cpp)
+  return w + 2 * std::max(0.0f, ImGui::GetFrameHeight() - desktop) + 2 * std::max(0.0f, st.ItemInnerSpacing.x - 4.0f);
+}
+
 void same_line_if_fits(float next_width) {
   float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_width;
   float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -167,6 +176,43 @@ void profile_button(const Contact& c, const char* label) {
   }
 }
 
+bool small_button(const char* label) {
+  return platform::coarse_pointer() ? ImGui::Button(label) : ImGui::SmallButton(label);
+}
+
+void copy_button(const char* id, const std::string& text, const char* label) {
+  static ImGuiID copied = 0;
+  static double copied_at = 0;
+  ImGui::PushID(id);
+  const ImGuiID me = ImGui::GetID("copy");
+  const bool just = copied == me && platform::now_ms() - copied_at < 1500;
+  std::string shown = std::string(just ? "Copied" : label) + "###copy";
+  if (small_button(shown.c_str())) {
+    platform::copy_to_clipboard(text);
+    copied = me;
+    copied_at = platform::now_ms();
+  }
+  ImGui::PopID();
+}
+
+bool link_text(const char* text, const char* id, const char* tooltip) {
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  // Named by its text for screen readers and the focus ("text###id").
+  const std::string label = std::string(text) + "###" + id;
+  const bool clicked = ImGui::InvisibleButton(label.c_str(), ImVec2(size.x, std::max(size.y, ImGui::GetTextLineHeight())));
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 col = ImGui::GetColorU32(accent_color());
+  dl->AddText(p, col, text);
+  if (hovered || ImGui::IsItemFocused()) dl->AddLine(ImVec2(p.x, p.y + size.y), ImVec2(p.x + size.x, p.y + size.y), col);
+  if (hovered) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::SetTooltip("%s", tooltip);
+  }
+  return clicked;
+}
+
 namespace {
 struct UndoEntry {
   ContactId id = kNoContact;
@@ -220,7 +266,7 @@ void undo_toast(Session& s) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(a.x, a.y, a.z, 1));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(a.x * 0.9f, a.y * 0.9f, a.z * 0.9f, 1));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    const bool undo = ImGui::Button("Undo");
+    const bool undo = small_button("Undo");  // finger-sized on touch screens
     debug_rect("toast:undo", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (undo) {
       if (g_undo.had) s.store.user_of(g_undo.id) = g_undo.before;
@@ -279,8 +325,12 @@ bool wrapped_text_field(uint64_t key, const std::string& text, float min_lines, 
   float h = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y + line + 2 * st.FramePadding.y;
   h = std::clamp(h, line * min_lines, line * max_lines);
   ImGui::PushID(int(key & 0x7fffffff));
-  ImGui::InvisibleButton("##wrapped", ImVec2(w, h));
+  // (A stop for Tab too: reaching it, or Enter/Space on it, puts the keyboard in the text area.)
+  const bool pressed = ImGui::InvisibleButton("##wrapped", ImVec2(w, h));
   ImGui::PopID();
+  const ImGuiContext& gc = *ImGui::GetCurrentContext();
+  if (live && (pressed || (ImGui::IsItemFocused() && gc.NavJustMovedToId == ImGui::GetItemID())))
+    platform::focus_text_area();
   // Pointed at: it may become the live one, unless the user is typing in the live one now.
   const bool picked = (ImGui::IsItemHovered() || ImGui::IsItemClicked()) && !platform::text_area_focused();
   const ImVec2 p0 = ImGui::GetItemRectMin(), p1 = ImGui::GetItemRectMax();

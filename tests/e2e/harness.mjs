@@ -33,12 +33,13 @@ export { startServer };
 export function tempDir(prefix = 'rekindle-e2e-') { return fs.mkdtempSync(path.join(os.tmpdir(), prefix)); }
 
 // A persistent profile (IndexedDB survives reloads and restarts of the browser).
-export async function launch({ viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, profile } = {}) {
+// `touch`: a phone (touch events, "pointer: coarse", a mobile viewport): {hasTouch, isMobile}.
+export async function launch({ viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1, profile, touch = false } = {}) {
   const dir = profile || tempDir('rekindle-profile-');
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true, args: CHROMIUM_ARGS, viewport, deviceScaleFactor,
-    acceptDownloads: true,
+    acceptDownloads: true, hasTouch: touch, isMobile: touch,
   });
   context.profileDir = dir;
   return context;
@@ -204,6 +205,31 @@ export async function storedLayout(page, dbName = 'rekindle') {
       st.transaction.onerror = () => { db.close(); reject(st.transaction.error); };
     };
   }), dbName);
+}
+
+// A finger on the touch screen, through Chromium's input pipeline (real touch events, as a phone
+// sends them): a drag from (x0, y0) to (x1, y1) over `ms`, one move per ~16 ms; `holdMs`: the
+// finger rests before lifting (no glide).
+export async function touchDrag(page, x0, y0, x1, y1, { ms = 200, holdMs = 0 } = {}) {
+  const cdp = page.__cdp || (page.__cdp = await page.context().newCDPSession(page));
+  const steps = Math.max(2, Math.round(ms / 16));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }] });
+  const start = Date.now();
+  for (let i = 1; i <= steps; i++) {
+    const due = start + (ms * i) / steps;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const f = i / steps;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + (x1 - x0) * f, y: y0 + (y1 - y0) * f }] });
+  }
+  if (holdMs) await new Promise((r) => setTimeout(r, holdMs));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+export async function touchTap(page, x, y, { holdMs = 40 } = {}) {
+  const cdp = page.__cdp || (page.__cdp = await page.context().newCDPSession(page));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  await new Promise((r) => setTimeout(r, holdMs));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
 // Waits until the stored message texts, read after the first frame, are attached (or failed).

@@ -526,3 +526,16 @@ TEST_CASE("calendar_rows: the queue, then planned and snoozed contacts", "[expor
   const Comp cal = parse_ics(followups_ics(x.s(), evals, rows, kToday));
   CHECK(events_of(cal).size() == rows.size());
 }
+
+TEST_CASE("mailto_url: plain addresses only, nothing that adds headers or recipients", "[export]") {
+  CHECK(mailto_url("ana.silva+work@example.co.uk") == "mailto:ana.silva+work@example.co.uk");
+  CHECK(mailto_url("p25@example.com") == "mailto:p25@example.com");
+  for (const char* bad : {"", "@example.com", "ana@", "ana@localhost", "ana@@example.com", "a@b@example.com",
+                          "ana@example.com?subject=hi", "ana@example.com&cc=x@y.z", "ana%0Abcc@example.com",
+                          "ana@example.com,bob@example.com", "ana bob@example.com", "javascript:alert(1)@x.com",
+                          "ana@.example.com", "ana@example..com", "ana@example.com.", "\"ana\"@example.com",
+                          "ana@exa/mple.com", "ana;x@example.com", "ana\n@example.com"}) {
+    INFO(bad);
+    CHECK(mailto_url(bad).empty());
+  }
+}
