@@ -29,7 +29,7 @@ void Gesture::measure_velocity(double t) {
   if (samples_.size() < 2) return;
   const Sample& last = samples_.back();
   // A finger that stopped before leaving the glass: no glide.
-  if (t - last.t > p_.velocity_window_ms * 0.5) return;
+  if (t - last.t > p_.velocity_window_ms) return;
   const Sample* first = &samples_.front();
   for (const Sample& s : samples_)
     if (last.t - s.t <= p_.velocity_window_ms) { first = &s; break; }

@@ -108,9 +108,14 @@ export async function installTripwires(page) {
           if (n.nodeType !== 1) continue;
           const tag = n.tagName;
           // pre.js briefly adds <a download href=blob:...> (downloads), <input type=file> (pickers)
-          // and <textarea> (clipboard fallback): anything else is suspicious.
+          // and <textarea> (clipboard fallback); web_input.cpp adds the text fields' own elements
+          // (a text <input> and a <textarea>, class rk-field, autocomplete off) and web.cpp a
+          // mailto: link it follows at once (the e-mail address clicked): anything else is suspicious.
+          const field = n.classList && n.classList.contains('rk-field') && n.getAttribute('autocomplete') === 'off' &&
+            n.spellcheck === false && ((tag === 'INPUT' && n.type === 'text') || tag === 'TEXTAREA');
           const ok = (tag === 'A' && /^blob:/.test(n.getAttribute('href') || '') && n.hasAttribute('download')) ||
-            (tag === 'INPUT' && n.type === 'file') || tag === 'TEXTAREA';
+            (tag === 'A' && /^mailto:[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+$/.test(n.getAttribute('href') || '')) ||
+            (tag === 'INPUT' && n.type === 'file') || tag === 'TEXTAREA' || field;
           const known = tag === 'SCRIPT' && n.src && /\/index\.js$/.test(n.src);
           if (!ok && !known) window.__dangerous.push(n.outerHTML.slice(0, 200));
         }
