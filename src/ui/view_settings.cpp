@@ -107,24 +107,28 @@ void tiers(Session& s) {
   ImGui::TableSetupColumn("Target (days)");
   ImGui::TableSetupColumn("Maximum (days)");
   ImGui::TableHeadersRow();
+  // On a phone the three columns fit without the -/+ buttons (the keyboard enters the days).
+  const bool phone = compact();
+  const int step = phone ? 0 : 7;
+  const float num_w = ImGui::GetFontSize() * (phone ? 4.5f : 7);
   for (size_t k = 0; k < st.tiers.size(); ++k) {
     Tier& t = st.tiers[k];
     ImGui::PushID(int(k));
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * (phone ? 6.5f : 8));
     if (ImGui::InputText("##name", &t.name)) s.settings_changed();
     ImGui::TableNextColumn();
-    ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 7));
+    ImGui::SetNextItemWidth(num_w);
     int target = t.target_days, max = t.max_days;
-    if (ImGui::InputInt("##target", &target, 7, 30)) {
+    if (ImGui::InputInt("##target", &target, step, 30)) {
       t.target_days = std::clamp(target, 1, 3650);
       t.max_days = std::max(t.max_days, t.target_days);
       s.settings_changed();
     }
     ImGui::TableNextColumn();
-    ImGui::SetNextItemWidth(with_step_buttons(ImGui::GetFontSize() * 7));
-    if (ImGui::InputInt("##max", &max, 7, 30)) {
+    ImGui::SetNextItemWidth(num_w);
+    if (ImGui::InputInt("##max", &max, step, 30)) {
       t.max_days = std::clamp(max, t.target_days, 3650);
       s.settings_changed();
     }
