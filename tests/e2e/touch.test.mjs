@@ -90,7 +90,9 @@ export const tests = [
         await touchDrag(page, 200, 760, 200, 460, { ms: 400, holdMs: 200 });
         await frames(page, 6);
         const d = await scrolled(page, '/detail');
-        assert(d && Math.abs(d.scroll_y - 300) <= 15, `the contact panel scrolls with the finger (${d && d.scroll_y})`);
+        // (By the finger's 300 px, or to its end when the contact's panel is shorter than that.)
+        const want = d ? Math.min(300, d.scroll_max_y) : 300;
+        assert(d && Math.abs(d.scroll_y - want) <= 15, `the contact panel scrolls with the finger (${d && d.scroll_y} of ${want})`);
         await screenshot(page, 'touch-detail-scrolled-390x844');
         await page.evaluate(() => rekindle.select(0));
 
