@@ -28,8 +28,6 @@ inline Metrics measure(const rk::Session& s) {
   Metrics m;
   const rk::Store& st = s.store;
   const auto& q = s.queue();
-  std::vector<uint32_t> place(st.contacts.size(), 0);
-  for (size_t k = 0; k < q.size(); ++k) place[q[k]] = uint32_t(k + 1);
   m.contacts = st.contacts.size();
   m.queue = q.size();
   m.today = s.today_count();
@@ -44,17 +42,18 @@ inline Metrics measure(const rk::Session& s) {
       m.oldest_awaiting_days = std::max(m.oldest_awaiting_days, age);
       m.awaiting_closing += e.signals.last_in_closing;
     }
+    const uint32_t place = s.queue_place(uint32_t(i));
     const rk::UserData* u = st.user_if(c.id);
     const bool parked = u && (u->archived || (u->snoozed_until != rk::kNoDay && u->snoozed_until > s.today));
     if (c.connected && c.connected_on != rk::kNoDay && s.today - c.connected_on <= 30 && s.today >= c.connected_on &&
         !messages && !parked) {
       ++m.new_silent;
-      m.new_silent_queued += place[i] > 0;
-      m.new_silent_today += place[i] > 0 && place[i] <= m.today;
+      m.new_silent_queued += place > 0;
+      m.new_silent_today += place > 0 && place <= m.today;
     }
-    if (place[i] > 0) {
+    if (place > 0) {
       ++m.per_kind[size_t(e.action)];
-      if (place[i] <= m.today) ++m.per_kind_today[size_t(e.action)];
+      if (place <= m.today) ++m.per_kind_today[size_t(e.action)];
     }
   }
   for (size_t k = 0; k < q.size() && k < 20; ++k) {

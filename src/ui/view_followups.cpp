@@ -189,12 +189,11 @@ void calendar_button(Session& s) {
 }
 
 // The tabs: Today, each kind with its count, everything.
-void tabs(Session& s) {
+void tabs() {
   if (!ImGui::BeginTabBar("kinds", ImGuiTabBarFlags_FittingPolicyScroll)) return;
   auto tab = [&](int id, const char* label, size_t count) {
     const std::string text = std::string(label) + " (" + std::to_string(count) + ")###tab" + std::to_string(id);
-    ImGuiTabItemFlags flags = 0;
-    if (ImGui::BeginTabItem(text.c_str(), nullptr, flags)) {
+    if (ImGui::BeginTabItem(text.c_str())) {
       if (g.tab != id) g.shown = 0;
       g.tab = id;
       ImGui::EndTabItem();
@@ -205,7 +204,6 @@ void tabs(Session& s) {
     if (!g.by_kind[size_t(k)].empty()) tab(k, action_label(Action(k)), g.by_kind[size_t(k)].size());
   tab(kTabAll, "All", g.queue.size());
   ImGui::EndTabBar();
-  (void)s;
 }
 
 }  // namespace
@@ -228,7 +226,7 @@ void draw_followups(Session& s) {
     return;
   }
   calendar_button(s);
-  tabs(s);
+  tabs();
   if (g.tab > kTabToday && g.tab < kTabAll && g.by_kind[size_t(g.tab)].empty()) g.tab = kTabToday;
   const size_t page = size_t(std::max(1, s.store.settings.queue_size));
   if (g.shown < page) g.shown = page;
